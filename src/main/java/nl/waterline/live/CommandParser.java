@@ -1,0 +1,158 @@
+package nl.waterline.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.waterline.picks.PickKind;
+import nl.waterline.picks.ResultsMode;
+import nl.waterline.session.ErrorCode;
+import nl.waterline.session.Refusal;
+import nl.waterline.session.SessionCommand;
+
+/**
+ * Turns a client frame into a hello or a session command, or refuses it with a protocol error code.
+ * Only shape is checked here; whether the command is allowed is the session's business.
+ */
+public final class CommandParser {
+
+    static final int MAX_ID_LENGTH = 64;
+
+    public sealed interface Frame {
+    }
+
+    public record Hello(Audience audience, String secret, Long version) implements Frame {
+    }
+
+    public record Command(String id, SessionCommand command) implements Frame {
+    }
+
+    /** A refused frame, with the command id when the frame had a readable one. */
+    public static final class BadFrame extends Exception {
+        private final String id;
+        private final ErrorCode code;
+
+        BadFrame(String id, ErrorCode code, String message) {
+            super(message, null, false, false);
+            this.id = id;
+            this.code = code;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public ErrorCode code() {
+            return code;
+        }
+    }
+
+    private CommandParser() {
+    }
+
+    public static Frame parse(String text) throws BadFrame {
+        JsonNode node;
+        try {
+            node = Frames.JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new BadFrame(null, ErrorCode.MALFORMED_JSON, "the frame is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadFrame(null, ErrorCode.MALFORMED_JSON, "a frame is a JSON object with a type");
+        }
+        String id = null;
+        JsonNode idNode = node.get("id");
+        if (idNode != null && !idNode.isNull()) {
+            if (!idNode.isTextual() || idNode.asText().isEmpty() || idNode.asText().length() > MAX_ID_LENGTH) {
+                throw new BadFrame(null, ErrorCode.MALFORMED_JSON, "id must be a text of 1 to " + MAX_ID_LENGTH + " characters");
+            }
+            id = idNode.asText();
+        }
+        JsonNode typeNode = node.get("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            throw new BadFrame(id, ErrorCode.MISSING_FIELD, "type is required");
+        }
+        String type = typeNode.asText();
+        if (type.equals("hello")) {
+            return hello(node, id);
+        }
+        SessionCommand command = switch (type) {
+            case "pick" -> new SessionCommand.Pick(kind(node, id), text(node, "term", id), bool(node, "own", false, id));
+            case "unpick" -> new SessionCommand.Unpick(kind(node, id), text(node, "term", id));
+            case "lockPicking" -> new SessionCommand.LockPicking(bool(node, "locked", null, id));
+            case "setResultsMode" -> new SessionCommand.SetResultsMode(resultsMode(node, id));
+            case "revealResults" -> new SessionCommand.RevealResults(bool(node, "revealed", null, id));
+            default -> throw new BadFrame(id, ErrorCode.UNKNOWN_MESSAGE_TYPE, "unknown message type '" + shorten(type) + "'");
+        };
+        if (id == null) {
+            throw new BadFrame(null, ErrorCode.MISSING_FIELD, "every command needs an id");
+        }
+        return new Command(id, command);
+    }
+
+    private static Hello hello(JsonNode node, String id) throws BadFrame {
+        String role = text(node, "role", id);
+        Audience audience = Audience.byWireName(role).orElseThrow(() ->
+                new BadFrame(id, ErrorCode.INVALID_VALUE, "role must be facilitator, projector or participant"));
+        String secret = text(node, "secret", id);
+        Long version = null;
+        JsonNode v = node.get("version");
+        if (v != null && !v.isNull()) {
+            if (!v.canConvertToLong() || !v.isIntegralNumber()) {
+                throw new BadFrame(id, ErrorCode.MALFORMED_JSON, "version must be a whole number");
+            }
+            version = v.asLong();
+        }
+        return new Hello(audience, secret, version);
+    }
+
+    private static String text(JsonNode node, String field, String id) throws BadFrame {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new BadFrame(id, ErrorCode.MISSING_FIELD, field + " is required");
+        }
+        if (!value.isTextual()) {
+            throw new BadFrame(id, ErrorCode.MALFORMED_JSON, field + " must be text");
+        }
+        return value.asText();
+    }
+
+    private static boolean bool(JsonNode node, String field, Boolean fallback, String id) throws BadFrame {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (fallback == null) {
+                throw new BadFrame(id, ErrorCode.MISSING_FIELD, field + " is required");
+            }
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw new BadFrame(id, ErrorCode.MALFORMED_JSON, field + " must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    private static PickKind kind(JsonNode node, String id) throws BadFrame {
+        String kind = text(node, "kind", id);
+        try {
+            return PickKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw new BadFrame(id, ErrorCode.INVALID_VALUE, "kind must be MOST or LEAST");
+        }
+    }
+
+    private static ResultsMode resultsMode(JsonNode node, String id) throws BadFrame {
+        String mode = text(node, "mode", id);
+        try {
+            return ResultsMode.valueOf(mode);
+        } catch (IllegalArgumentException e) {
+            throw new BadFrame(id, ErrorCode.INVALID_VALUE, "mode must be LIVE or ON_REVEAL");
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    /** Lets callers treat domain refusals and frame errors alike. */
+    static BadFrame from(String id, Refusal refusal) {
+        return new BadFrame(id, refusal.code(), refusal.getMessage());
+    }
+}

@@ -1,0 +1,73 @@
+package nl.waterline.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import nl.waterline.session.ErrorCode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Server-to-client frames of docs/protocol.md, each encoded once and sent as is to every recipient. */
+public final class Frames {
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private Frames() {
+    }
+
+    public static String welcome(String role, String participantId, long version, Views.SessionInfo session) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "welcome");
+        frame.put("role", role);
+        frame.put("participantId", participantId);
+        frame.put("version", version);
+        frame.put("session", session);
+        return encode(frame);
+    }
+
+    public static String view(String audience, long version, Object view) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "view");
+        frame.put("audience", audience);
+        frame.put("version", version);
+        frame.put("view", view);
+        return encode(frame);
+    }
+
+    public static String you(long version, Views.ParticipantSummary participant) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "you");
+        frame.put("version", version);
+        frame.put("participant", participant);
+        return encode(frame);
+    }
+
+    public static String ack(String id, long version) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "ack");
+        frame.put("id", id);
+        frame.put("version", version);
+        return encode(frame);
+    }
+
+    public static String error(String id, ErrorCode code, String message) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "error");
+        frame.put("id", id);
+        frame.put("code", code.name());
+        frame.put("message", message);
+        return encode(frame);
+    }
+
+    static String encode(Object frame) {
+        try {
+            return JSON.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("frame cannot be encoded", e);
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package nl.waterline.live;
+
+import nl.waterline.picks.PickResults;
+import nl.waterline.session.Actor;
+import nl.waterline.session.ErrorCode;
+import nl.waterline.session.Participant;
+import nl.waterline.session.Refusal;
+import nl.waterline.session.Session;
+import nl.waterline.session.SessionCommand;
+import nl.waterline.session.SessionEvent;
+import nl.waterline.session.SessionStore;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The one owner of a live session on this node. Commands from every connection are queued and applied
+ * in order on the session's serial executor; each drained batch is stored in one transaction (group
+ * commit) and only then acknowledged. Screens get coalesced views: at most one per audience per
+ * {@code viewInterval}, each encoded once, never one broadcast per pick.
+ *
+ * <p>Ownership is explicit so that on several nodes a session is owned by exactly one of them and
+ * other nodes forward to it; here the {@link SessionRegistry} is the only one creating owners.
+ */
+public final class SessionOwner {
+
+    private static final Logger LOG = Logger.getLogger(SessionOwner.class);
+    static final int MAX_QUEUE = 5_000;
+    static final int MAX_BATCH = 500;
+
+    private final SessionStore store;
+    private final SerialExecutor serial;
+    private final ScheduledExecutorService timer;
+    private final long viewIntervalMillis;
+    private final String joinUrl;
+    private final ConcurrentLinkedQueue<Pending> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Map<Outbox, Subscriber> subscribers = new ConcurrentHashMap<>();
+
+    // Only touched on the serial executor:
+    private Session session;
+    private boolean drainScheduled;
+    private boolean flushScheduled;
+    private boolean viewsDirty;
+    private String lastParticipantView;
+    private final Function<List<SessionEvent>, Session> reload;
+
+    private record Pending(Actor actor, SessionCommand command, CompletableFuture<Long> result) {
+    }
+
+    record Subscriber(Audience audience, String participantId) {
+    }
+
+    /** The actor a connection proved to be, with its participant id when it is one. */
+    public record Attachment(Audience audience, Actor actor, String participantId) {
+    }
+
+    /**
+     * @param reload rebuilds the session from the store after a failed write, so memory never runs ahead of disk
+     */
+    public SessionOwner(Session session, SessionStore store, Executor pool, ScheduledExecutorService timer,
+                        long viewIntervalMillis, String joinUrl, Function<List<SessionEvent>, Session> reload) {
+        this.session = session;
+        this.store = store;
+        this.serial = new SerialExecutor(pool);
+        this.timer = timer;
+        this.viewIntervalMillis = viewIntervalMillis;
+        this.joinUrl = joinUrl;
+        this.reload = reload;
+    }
+
+    /** Queues a command; the future completes with the new version once stored, or fails with a {@link Refusal}. */
+    public CompletableFuture<Long> submit(Actor actor, SessionCommand command) {
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        if (queued.incrementAndGet() > MAX_QUEUE) {
+            queued.decrementAndGet();
+            result.completeExceptionally(new Refusal(ErrorCode.SESSION_BUSY, "the session is busy; try again"));
+            return result;
+        }
+        inbox.add(new Pending(actor, command, result));
+        serial.execute(this::drainOnce);
+        return result;
+    }
+
+    /** Reads the session on its own executor, so the reader sees a state between two batches. */
+    public <T> CompletableFuture<T> read(Function<Session, T> reader) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        serial.execute(() -> {
+            try {
+                result.complete(reader.apply(session));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Checks a connection's secret and, if it fits, subscribes its outbox and sends it a welcome and a
+     * full snapshot. Fails with {@link Refusal} WRONG_SECRET otherwise.
+     */
+    public CompletableFuture<Attachment> attach(Audience audience, String secretHash, Outbox outbox) {
+        CompletableFuture<Attachment> result = new CompletableFuture<>();
+        serial.execute(() -> {
+            try {
+                Attachment attachment = authenticate(audience, secretHash);
+                subscribers.put(outbox, new Subscriber(audience, attachment.participantId()));
+                outbox.send(Frames.welcome(audience.wireName(), attachment.participantId(), session.version(),
+                        Views.info(session)));
+                PickResults results = Views.results(session);
+                outbox.sendView(viewFor(audience, results));
+                if (attachment.participantId() != null) {
+                    session.participant(attachment.participantId()).ifPresent(p ->
+                            outbox.send(Frames.you(session.version(), Views.summary(p))));
+                }
+                result.complete(attachment);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private Attachment authenticate(Audience audience, String secretHash) {
+        switch (audience) {
+            case FACILITATOR:
+            case PROJECTOR:
+                if (session.isFacilitatorSecretHash(secretHash)) {
+                    return new Attachment(audience, audience == Audience.FACILITATOR ? Actor.FACILITATOR : Actor.PROJECTOR, null);
+                }
+                break;
+            case PARTICIPANT:
+                var participant = session.participantBySecretHash(secretHash);
+                if (participant.isPresent()) {
+                    String id = participant.get().id();
+                    return new Attachment(audience, new Actor.Participant(id), id);
+                }
+                break;
+            default:
+                break;
+        }
+        throw new Refusal(ErrorCode.WRONG_SECRET, "this secret does not open this session as " + audience.wireName());
+    }
+
+    public void detach(Outbox outbox) {
+        subscribers.remove(outbox);
+    }
+
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    // ---- the writer ---------------------------------------------------------------------------
+
+    private void drainOnce() {
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < MAX_BATCH && (next = inbox.poll()) != null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        queued.addAndGet(-batch.size());
+        long firstSequence = session.version() + 1;
+        List<SessionEvent> events = new ArrayList<>();
+        List<Long> versions = new ArrayList<>(batch.size());
+        List<Refusal> refusals = new ArrayList<>(batch.size());
+        Set<String> changedParticipants = new LinkedHashSet<>();
+        for (Pending pending : batch) {
+            try {
+                List<SessionEvent> decided = session.decide(pending.actor(), pending.command());
+                for (SessionEvent event : decided) {
+                    session.apply(event);
+                    events.add(event);
+                    participantOf(event).ifPresent(changedParticipants::add);
+                }
+                versions.add(session.version());
+                refusals.add(null);
+            } catch (Refusal refusal) {
+                versions.add(null);
+                refusals.add(refusal);
+            } catch (RuntimeException bug) {
+                LOG.error("command failed unexpectedly in session " + session.joinCode(), bug);
+                versions.add(null);
+                refusals.add(new Refusal(ErrorCode.INTERNAL, "the server could not handle this command"));
+            }
+        }
+        if (!events.isEmpty()) {
+            try {
+                store.append(session.id(), firstSequence, events);
+            } catch (RuntimeException e) {
+                LOG.error("could not store " + events.size() + " events of session " + session.joinCode()
+                        + "; reloading it from the store", e);
+                session = store.load(session.joinCode()).map(reload).orElse(session);
+                Refusal failed = new Refusal(ErrorCode.INTERNAL, "the change could not be saved; please try again");
+                batch.forEach(p -> p.result().completeExceptionally(failed));
+                return;
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (refusals.get(i) != null) {
+                batch.get(i).result().completeExceptionally(refusals.get(i));
+            } else {
+                batch.get(i).result().complete(versions.get(i));
+            }
+        }
+        if (!events.isEmpty()) {
+            sendPersonalFrames(changedParticipants);
+            scheduleViews();
+        }
+    }
+
+    private static java.util.Optional<String> participantOf(SessionEvent event) {
+        if (event instanceof SessionEvent.PickAdded e) {
+            return java.util.Optional.of(e.participantId());
+        }
+        if (event instanceof SessionEvent.PickRemoved e) {
+            return java.util.Optional.of(e.participantId());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A participant's own picks go to their own screens at once: O(1) frames per pick. */
+    private void sendPersonalFrames(Set<String> participantIds) {
+        if (participantIds.isEmpty()) {
+            return;
+        }
+        Set<String> wanted = new HashSet<>(participantIds);
+        Map<String, String> encoded = new java.util.HashMap<>();
+        subscribers.forEach((outbox, sub) -> {
+            if (sub.participantId() != null && wanted.contains(sub.participantId())) {
+                String frame = encoded.computeIfAbsent(sub.participantId(), id ->
+                        session.participant(id).map(p -> Frames.you(session.version(), Views.summary(p))).orElse(null));
+                if (frame != null) {
+                    outbox.send(frame);
+                }
+            }
+        });
+    }
+
+    // ---- coalesced views ----------------------------------------------------------------------
+
+    private void scheduleViews() {
+        viewsDirty = true;
+        if (flushScheduled) {
+            return;
+        }
+        flushScheduled = true;
+        timer.schedule(() -> serial.execute(this::flushViews), viewIntervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void flushViews() {
+        flushScheduled = false;
+        if (!viewsDirty) {
+            return;
+        }
+        viewsDirty = false;
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        PickResults results = Views.results(session);
+        Map<Audience, String> frames = new java.util.EnumMap<>(Audience.class);
+        subscribers.forEach((outbox, sub) ->
+                frames.computeIfAbsent(sub.audience(), a -> viewFor(a, results)));
+        String participantFrame = frames.get(Audience.PARTICIPANT);
+        // The participants' view only changes with attendance, picking settings or visible results;
+        // skip the fan-out to every phone when it is the same as the last one sent.
+        boolean participantsChanged = participantFrame != null && !sameIgnoringVersion(participantFrame, lastParticipantView);
+        if (participantFrame != null) {
+            lastParticipantView = participantFrame;
+        }
+        subscribers.forEach((outbox, sub) -> {
+            if (sub.audience() != Audience.PARTICIPANT || participantsChanged) {
+                outbox.sendView(frames.get(sub.audience()));
+            }
+        });
+    }
+
+    private static boolean sameIgnoringVersion(String frame, String previous) {
+        if (previous == null) {
+            return false;
+        }
+        int a = frame.indexOf(",\"view\":");
+        int b = previous.indexOf(",\"view\":");
+        return a >= 0 && b >= 0 && frame.substring(a).equals(previous.substring(b));
+    }
+
+    private String viewFor(Audience audience, PickResults results) {
+        long version = session.version();
+        return switch (audience) {
+            case FACILITATOR -> Frames.view("facilitator", version, Views.facilitator(session, joinUrl, results));
+            case PROJECTOR -> Frames.view("projector", version, Views.projector(session, joinUrl, results));
+            case PARTICIPANT -> Frames.view("participant", version, Views.participant(session, results));
+        };
+    }
+
+    String joinCode() {
+        return session.joinCode();
+    }
+}

@@ -1,0 +1,143 @@
+package nl.waterline.live;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.waterline.session.ErrorCode;
+import nl.waterline.session.JoinCodes;
+import nl.waterline.session.Refusal;
+import nl.waterline.session.Secrets;
+import nl.waterline.session.Session;
+import nl.waterline.session.SessionEvent;
+import nl.waterline.session.SessionStore;
+import nl.waterline.template.SessionTemplate;
+import nl.waterline.web.JoinLinks;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sessions this node owns. A session is loaded from the store the first time someone asks for
+ * it (so start-up does not grow with the number of finished sessions) and from then on has exactly
+ * one {@link SessionOwner}.
+ */
+@ApplicationScoped
+public class SessionRegistry {
+
+    @Inject
+    SessionStore store;
+
+    @Inject
+    JoinLinks links;
+
+    @ConfigProperty(name = "waterline.live.view-interval-ms", defaultValue = "100")
+    long viewIntervalMillis;
+
+    @ConfigProperty(name = "waterline.live.writer-threads", defaultValue = "4")
+    int writerThreads;
+
+    private final ConcurrentHashMap<String, SessionOwner> owners = new ConcurrentHashMap<>();
+    private volatile ExecutorService writers;
+    private volatile ScheduledExecutorService timer;
+
+    /** What the facilitator gets back once: the secret is not kept anywhere but as a hash. */
+    public record Created(SessionOwner owner, String sessionId, String code, String facilitatorSecret) {
+    }
+
+    public Created create(SessionTemplate template, String title, String language) {
+        String code = newUniqueCode();
+        String secret = Secrets.newSecret();
+        SessionEvent.SessionCreated created = new SessionEvent.SessionCreated(Secrets.newId("s-"), code, title,
+                language, template, Secrets.hash(secret), Instant.now());
+        store.create(created);
+        SessionOwner owner = newOwner(Session.start(created));
+        owners.put(code, owner);
+        return new Created(owner, created.sessionId(), code, secret);
+    }
+
+    private String newUniqueCode() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String code = JoinCodes.newCode();
+            if (!owners.containsKey(code) && !store.joinCodeTaken(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free join code after 20 attempts");
+    }
+
+    /** The owner of the session with this code (as typed by a person), loading it if needed. */
+    public SessionOwner owner(String typedCode) {
+        String code = JoinCodes.normalise(typedCode).orElseThrow(SessionRegistry::unknown);
+        SessionOwner owner = owners.get(code);
+        if (owner != null) {
+            return owner;
+        }
+        synchronized (owners) {
+            owner = owners.get(code);
+            if (owner == null) {
+                owner = store.load(code).map(Session::replay).map(this::newOwner).orElseThrow(SessionRegistry::unknown);
+                owners.put(code, owner);
+            }
+            return owner;
+        }
+    }
+
+    /** The session as the store has it, rebuilt without touching the live one: what a restart would bring back. */
+    public Optional<Session> rebuildFromStore(String code) {
+        return store.load(code).map(Session::replay);
+    }
+
+    private static Refusal unknown() {
+        return new Refusal(ErrorCode.UNKNOWN_SESSION, "there is no session with this code");
+    }
+
+    private SessionOwner newOwner(Session session) {
+        return new SessionOwner(session, store, writers(), timer(), viewIntervalMillis,
+                links.joinUrl(session.joinCode()), Session::replay);
+    }
+
+    private ExecutorService writers() {
+        if (writers == null) {
+            synchronized (this) {
+                if (writers == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    writers = Executors.newFixedThreadPool(writerThreads, r -> daemon(r, "waterline-writer-" + n.incrementAndGet()));
+                }
+            }
+        }
+        return writers;
+    }
+
+    private ScheduledExecutorService timer() {
+        if (timer == null) {
+            synchronized (this) {
+                if (timer == null) {
+                    timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "waterline-view-timer"));
+                }
+            }
+        }
+        return timer;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (writers != null) {
+            writers.shutdown();
+        }
+    }
+}

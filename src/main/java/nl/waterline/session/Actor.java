@@ -1,0 +1,23 @@
+package nl.waterline.session;
+
+/** Who sends a command, as established by the secret they proved. */
+public sealed interface Actor {
+
+    Actor FACILITATOR = new Facilitator();
+    Actor PROJECTOR = new Projector();
+    Actor NEWCOMER = new Newcomer();
+
+    record Facilitator() implements Actor {
+    }
+
+    /** The projector is opened by the facilitator but only ever watches. */
+    record Projector() implements Actor {
+    }
+
+    record Participant(String participantId) implements Actor {
+    }
+
+    /** Someone with the join code and no participant secret yet: may only join. */
+    record Newcomer() implements Actor {
+    }
+}

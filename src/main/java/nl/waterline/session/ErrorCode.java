@@ -1,0 +1,44 @@
+package nl.waterline.session;
+
+/** Stable error codes of the protocol (docs/protocol.md); clients translate them, so never rename one. */
+public enum ErrorCode {
+    MALFORMED_JSON(400, "Malformed request"),
+    MISSING_FIELD(400, "Missing field"),
+    UNKNOWN_MESSAGE_TYPE(400, "Unknown message type"),
+    FRAME_TOO_LARGE(413, "Message too large"),
+    HELLO_REQUIRED(400, "Say hello first"),
+    ALREADY_GREETED(400, "Already connected"),
+    UNKNOWN_SESSION(404, "Unknown session"),
+    UNKNOWN_TEMPLATE(400, "Unknown template"),
+    ORGANISER_KEY_REQUIRED(401, "Organiser key required"),
+    WRONG_SECRET(401, "Wrong secret"),
+    FORBIDDEN(403, "Not allowed for this role"),
+    UNKNOWN_GROUP(400, "Unknown stakeholder group"),
+    UNKNOWN_ROLE(400, "Unknown role"),
+    INVALID_TEXT(400, "Invalid text"),
+    TEXT_TOO_LONG(400, "Text too long"),
+    UNKNOWN_TERM(400, "Unknown term"),
+    OWN_WORD_NOT_ALLOWED(400, "Own words are not allowed"),
+    TOO_MANY_PICKS(409, "Too many picks"),
+    PICK_CONFLICT(409, "Term picked both MOST and LEAST"),
+    PICKING_LOCKED(409, "Picking is locked"),
+    INVALID_VALUE(400, "Invalid value"),
+    SESSION_BUSY(503, "Session busy"),
+    INTERNAL(500, "Internal error");
+
+    private final int httpStatus;
+    private final String title;
+
+    ErrorCode(int httpStatus, String title) {
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,320 @@
+package nl.waterline.session;
+
+import nl.waterline.picks.PickKind;
+import nl.waterline.picks.ResultsMode;
+import nl.waterline.session.SessionCommand.Join;
+import nl.waterline.session.SessionCommand.LockPicking;
+import nl.waterline.session.SessionCommand.Pick;
+import nl.waterline.session.SessionCommand.RevealResults;
+import nl.waterline.session.SessionCommand.SetResultsMode;
+import nl.waterline.session.SessionCommand.Unpick;
+import nl.waterline.session.SessionEvent.ParticipantJoined;
+import nl.waterline.session.SessionEvent.PickAdded;
+import nl.waterline.session.SessionEvent.PickRemoved;
+import nl.waterline.session.SessionEvent.PickingLocked;
+import nl.waterline.session.SessionEvent.ResultsModeChanged;
+import nl.waterline.session.SessionEvent.ResultsRevealed;
+import nl.waterline.session.SessionEvent.SessionCreated;
+import nl.waterline.template.SessionTemplate;
+import nl.waterline.template.StakeholderGroup;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The live state of one session and its rules.
+ *
+ * <p>Not thread-safe on purpose: exactly one owner applies commands to a session, in order
+ * ({@code nl.waterline.live.SessionOwner}). {@link #decide} checks a command against the current
+ * state and returns the events it causes, or throws a {@link Refusal} and changes nothing;
+ * {@link #apply} moves the state forward. Replaying the stored events through {@link #apply}
+ * rebuilds the session after a restart.
+ */
+public final class Session {
+
+    private final String id;
+    private final String joinCode;
+    private final String title;
+    private final String language;
+    private final SessionTemplate template;
+    private final String facilitatorSecretHash;
+    private final Instant createdAt;
+    private final Map<String, Participant> participants = new LinkedHashMap<>();
+    private final Map<String, Participant> participantsBySecret = new HashMap<>();
+    /** Every word known in this session, by its case-folded form: template terms first, then own words. */
+    private final Map<String, String> knownWords = new HashMap<>();
+    private final Map<String, Boolean> ownWords = new LinkedHashMap<>();
+    private boolean picksLocked;
+    private ResultsMode resultsMode = ResultsMode.ON_REVEAL;
+    private boolean revealed;
+    private long version;
+
+    private Session(SessionCreated created) {
+        this.id = created.sessionId();
+        this.joinCode = created.joinCode();
+        this.title = created.title();
+        this.language = created.language();
+        this.template = created.template();
+        this.facilitatorSecretHash = created.facilitatorSecretHash();
+        this.createdAt = created.at();
+        for (String term : template.terms()) {
+            knownWords.put(fold(term), term);
+        }
+        this.version = 1;
+    }
+
+    public static Session start(SessionCreated created) {
+        return new Session(created);
+    }
+
+    /** Rebuilds a session from its stored events, the first of which created it. */
+    public static Session replay(List<SessionEvent> events) {
+        if (events.isEmpty() || !(events.get(0) instanceof SessionCreated created)) {
+            throw new IllegalArgumentException("a session's history starts with SessionCreated");
+        }
+        Session session = start(created);
+        for (SessionEvent event : events.subList(1, events.size())) {
+            session.apply(event);
+        }
+        return session;
+    }
+
+    // ---- decide -------------------------------------------------------------------------------
+
+    public List<SessionEvent> decide(Actor actor, SessionCommand command) {
+        if (command instanceof Join join) {
+            return decideJoin(actor, join);
+        }
+        if (command instanceof Pick pick) {
+            return decidePick(participantOf(actor), pick);
+        }
+        if (command instanceof Unpick unpick) {
+            Participant p = participantOf(actor);
+            requirePickingOpen();
+            Optional<String> term = findPicked(p, unpick.kind(), unpick.term());
+            return term.<List<SessionEvent>>map(t -> List.of(new PickRemoved(p.id(), unpick.kind(), t))).orElse(List.of());
+        }
+        if (command instanceof LockPicking lock) {
+            requireFacilitator(actor);
+            return lock.locked() == picksLocked ? List.of() : List.of(new PickingLocked(lock.locked()));
+        }
+        if (command instanceof SetResultsMode mode) {
+            requireFacilitator(actor);
+            if (mode.mode() == null) {
+                throw new Refusal(ErrorCode.INVALID_VALUE, "mode must be LIVE or ON_REVEAL");
+            }
+            return mode.mode() == resultsMode ? List.of() : List.of(new ResultsModeChanged(mode.mode()));
+        }
+        if (command instanceof RevealResults reveal) {
+            requireFacilitator(actor);
+            return reveal.revealed() == revealed ? List.of() : List.of(new ResultsRevealed(reveal.revealed()));
+        }
+        throw new Refusal(ErrorCode.UNKNOWN_MESSAGE_TYPE, "unknown command");
+    }
+
+    private List<SessionEvent> decideJoin(Actor actor, Join join) {
+        if (!(actor instanceof Actor.Newcomer)) {
+            throw new Refusal(ErrorCode.FORBIDDEN, "only a newcomer can join");
+        }
+        String name = TextRules.clean(join.name(), "name", TextRules.MAX_NAME);
+        String groupId = TextRules.required(join.group(), "group", 60);
+        String roleId = TextRules.required(join.role(), "role", 60);
+        StakeholderGroup group = template.group(groupId).orElseThrow(() ->
+                new Refusal(ErrorCode.UNKNOWN_GROUP, "stakeholder group '" + groupId + "' is not part of this session"));
+        group.role(roleId).orElseThrow(() ->
+                new Refusal(ErrorCode.UNKNOWN_ROLE, "role '" + roleId + "' is not a role of " + groupId));
+        if (participants.containsKey(join.participantId())) {
+            throw new IllegalStateException("participant id collision: " + join.participantId());
+        }
+        return List.of(new ParticipantJoined(join.participantId(), join.secretHash(), name, groupId, roleId, join.at()));
+    }
+
+    private List<SessionEvent> decidePick(Participant p, Pick pick) {
+        if (pick.kind() == null) {
+            throw new Refusal(ErrorCode.INVALID_VALUE, "kind must be MOST or LEAST");
+        }
+        requirePickingOpen();
+        String term = resolveTerm(pick);
+        boolean own = ownWords.containsKey(fold(term)) || !template.terms().contains(term);
+        Collection<String> same = p.picks(pick.kind());
+        if (same.contains(term)) {
+            return List.of();
+        }
+        if (p.picks(pick.kind().other()).contains(term)) {
+            throw new Refusal(ErrorCode.PICK_CONFLICT,
+                    "'" + term + "' is already one of your " + pick.kind().other() + " words");
+        }
+        int max = pick.kind() == PickKind.MOST ? template.mostPicks() : template.leastPicks();
+        if (same.size() >= max) {
+            throw new Refusal(ErrorCode.TOO_MANY_PICKS,
+                    "you already picked " + max + " " + pick.kind() + " words; remove one first");
+        }
+        return List.of(new PickAdded(p.id(), pick.kind(), term, own));
+    }
+
+    /** The spelling a pick is stored under: a template term, or an own word merged case-insensitively. */
+    private String resolveTerm(Pick pick) {
+        if (!pick.own()) {
+            String term = TextRules.required(pick.term(), "term", 200);
+            if (!template.terms().contains(term)) {
+                throw new Refusal(ErrorCode.UNKNOWN_TERM, "'" + term + "' is not in the word cloud");
+            }
+            return term;
+        }
+        if (!template.ownWordAllowed()) {
+            throw new Refusal(ErrorCode.OWN_WORD_NOT_ALLOWED, "this session does not take own words");
+        }
+        String word = TextRules.required(pick.term(), "own word", TextRules.MAX_OWN_WORD);
+        return knownWords.getOrDefault(fold(word), word);
+    }
+
+    private Optional<String> findPicked(Participant p, PickKind kind, String raw) {
+        if (kind == null) {
+            throw new Refusal(ErrorCode.INVALID_VALUE, "kind must be MOST or LEAST");
+        }
+        String wanted = fold(TextRules.required(raw, "term", 200));
+        return p.picks(kind).stream().filter(t -> fold(t).equals(wanted)).findFirst();
+    }
+
+    private void requirePickingOpen() {
+        if (picksLocked) {
+            throw new Refusal(ErrorCode.PICKING_LOCKED, "the facilitator has closed picking");
+        }
+    }
+
+    private static void requireFacilitator(Actor actor) {
+        if (!(actor instanceof Actor.Facilitator)) {
+            throw new Refusal(ErrorCode.FORBIDDEN, "only the facilitator can do this");
+        }
+    }
+
+    private Participant participantOf(Actor actor) {
+        if (actor instanceof Actor.Participant who) {
+            Participant p = participants.get(who.participantId());
+            if (p == null) {
+                throw new Refusal(ErrorCode.WRONG_SECRET, "unknown participant");
+            }
+            return p;
+        }
+        throw new Refusal(ErrorCode.FORBIDDEN, "only participants pick words");
+    }
+
+    private static String fold(String word) {
+        return word.toLowerCase(Locale.ROOT);
+    }
+
+    // ---- apply --------------------------------------------------------------------------------
+
+    public void apply(SessionEvent event) {
+        if (event instanceof ParticipantJoined joined) {
+            Participant p = new Participant(joined.participantId(), joined.secretHash(), joined.name(),
+                    joined.group(), joined.role(), joined.at());
+            participants.put(p.id(), p);
+            participantsBySecret.put(p.secretHash(), p);
+        } else if (event instanceof PickAdded added) {
+            participants.get(added.participantId()).mutablePicks(added.kind()).add(added.term());
+            if (added.own()) {
+                knownWords.putIfAbsent(fold(added.term()), added.term());
+                ownWords.put(fold(added.term()), Boolean.TRUE);
+            }
+        } else if (event instanceof PickRemoved removed) {
+            participants.get(removed.participantId()).mutablePicks(removed.kind()).remove(removed.term());
+        } else if (event instanceof PickingLocked locked) {
+            picksLocked = locked.locked();
+        } else if (event instanceof ResultsModeChanged changed) {
+            resultsMode = changed.mode();
+        } else if (event instanceof ResultsRevealed shown) {
+            revealed = shown.revealed();
+        } else if (event instanceof SessionCreated) {
+            throw new IllegalStateException("session " + id + " was already created");
+        }
+        version++;
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    public Optional<Participant> participantBySecretHash(String secretHash) {
+        return Optional.ofNullable(participantsBySecret.get(secretHash));
+    }
+
+    public boolean isFacilitatorSecretHash(String secretHash) {
+        return Secrets.constantTimeEquals(facilitatorSecretHash, secretHash);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String joinCode() {
+        return joinCode;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public SessionTemplate template() {
+        return template;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Collection<Participant> participants() {
+        return Collections.unmodifiableCollection(participants.values());
+    }
+
+    public Optional<Participant> participant(String participantId) {
+        return Optional.ofNullable(participants.get(participantId));
+    }
+
+    /** Own words in the order they were first written. */
+    public List<String> ownWords() {
+        return ownWords.keySet().stream().map(knownWords::get).toList();
+    }
+
+    public boolean picksLocked() {
+        return picksLocked;
+    }
+
+    public ResultsMode resultsMode() {
+        return resultsMode;
+    }
+
+    public boolean revealed() {
+        return revealed;
+    }
+
+    /** Results are for the room (participants, projector) only when live, or once revealed. */
+    public boolean resultsVisibleToRoom() {
+        return resultsMode == ResultsMode.LIVE || revealed;
+    }
+
+    /** Number of events applied: every accepted change raises it, so screens can drop stale frames. */
+    public long version() {
+        return version;
+    }
+
+    /** A canonical description of the whole state, for proving a rebuilt session equals the live one. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(id).append('|').append(joinCode).append('|').append(title).append('|').append(language).append('|')
+                .append(template).append('|').append(facilitatorSecretHash).append('|').append(createdAt).append('|')
+                .append(picksLocked).append('|').append(resultsMode).append('|').append(revealed).append('|')
+                .append(version).append('|').append(ownWords()).append('\n');
+        participants.values().forEach(p -> sb.append(p.describe()).append('\n'));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package nl.waterline.session;
+
+import java.text.Normalizer;
+
+/**
+ * Everything people type is hostile until proven otherwise: normalised to NFC, trimmed, inner white
+ * space collapsed, control and formatting characters refused, length capped.
+ */
+public final class TextRules {
+
+    public static final int MAX_NAME = 40;
+    public static final int MAX_OWN_WORD = 40;
+    public static final int MAX_TITLE = 120;
+
+    private TextRules() {
+    }
+
+    /** The cleaned text, or a {@link Refusal} naming the field. Blank input gives an empty string. */
+    public static String clean(String raw, String field, int maxLength) {
+        if (raw == null) {
+            return "";
+        }
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int type = Character.getType(cp);
+            boolean whitespace = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
+            // ZWJ joins emoji such as family or flag sequences, which people do put in their names.
+            boolean emojiJoiner = cp == 0x200D;
+            if (!whitespace && !emojiJoiner && (type == Character.CONTROL || type == Character.FORMAT
+                    || type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE
+                    || cp == 0x2028 || cp == 0x2029)) {
+                throw new Refusal(ErrorCode.INVALID_TEXT, field + " contains a control or invisible character");
+            }
+            i += Character.charCount(cp);
+        }
+        String cleaned = text.strip().replaceAll("\\s+", " ");
+        if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
+            throw new Refusal(ErrorCode.TEXT_TOO_LONG, field + " is longer than " + maxLength + " characters");
+        }
+        return cleaned;
+    }
+
+    public static String required(String raw, String field, int maxLength) {
+        String cleaned = clean(raw, field, maxLength);
+        if (cleaned.isEmpty()) {
+            throw new Refusal(ErrorCode.MISSING_FIELD, field + " is required");
+        }
+        return cleaned;
+    }
+}

@@ -1,0 +1,53 @@
+package nl.waterline.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import nl.waterline.session.SessionEvent;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Events as JSON rows: the type name in its own column and the record's fields as the payload, so the
+ * domain records stay free of serialisation annotations. Unknown fields are tolerated so an older
+ * build can still read newer rows it does not fully understand.
+ */
+public final class EventCodec {
+
+    private static final Map<String, Class<?>> TYPES = Arrays.stream(SessionEvent.class.getPermittedSubclasses())
+            .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public String typeOf(SessionEvent event) {
+        return event.getClass().getSimpleName();
+    }
+
+    public String encode(SessionEvent event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + typeOf(event), e);
+        }
+    }
+
+    public SessionEvent decode(String type, String payload) {
+        Class<?> cls = TYPES.get(type);
+        if (cls == null) {
+            throw new IllegalStateException("unknown event type in store: " + type);
+        }
+        try {
+            return (SessionEvent) mapper.readValue(payload, cls);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot decode stored " + type, e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package nl.waterline.web;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.waterline.live.SessionOwner;
+import nl.waterline.live.SessionRegistry;
+import nl.waterline.live.Views;
+import nl.waterline.session.Actor;
+import nl.waterline.session.ErrorCode;
+import nl.waterline.session.JoinCodes;
+import nl.waterline.session.Refusal;
+import nl.waterline.session.Secrets;
+import nl.waterline.session.SessionCommand;
+import nl.waterline.session.TextRules;
+import nl.waterline.template.SessionTemplate;
+import nl.waterline.template.TemplateCatalog;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Creating, describing and joining sessions. Everything live happens over the WebSocket. */
+@Path("/api/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    @Inject
+    SessionRegistry registry;
+
+    @Inject
+    TemplateCatalog templates;
+
+    @Inject
+    OrganiserAccess organisers;
+
+    @Inject
+    JoinLinks links;
+
+    public record CreateSessionRequest(String templateId, String title, String language) {
+    }
+
+    public record CreatedSession(String sessionId, String code, String facilitatorSecret, String joinUrl,
+                                 String facilitatorUrl, String projectorUrl) {
+    }
+
+    public record JoinRequest(String name, String group, String role) {
+    }
+
+    public record Joined(String participantId, String secret) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(CreateSessionRequest request, @HeaderParam(OrganiserAccess.HEADER) String organiserKey,
+                           @Context HttpServerRequest http) {
+        organisers.require(http, organiserKey);
+        if (request == null) {
+            throw new Refusal(ErrorCode.MISSING_FIELD, "a JSON body with templateId is required");
+        }
+        String templateId = TextRules.required(request.templateId(), "templateId", 60);
+        SessionTemplate template = templates.current().byId(templateId)
+                .orElseThrow(() -> new Refusal(ErrorCode.UNKNOWN_TEMPLATE, "there is no template '" + templateId + "'"));
+        String language = request.language() == null ? template.defaultLanguage() : request.language();
+        if (!language.equals("nl") && !language.equals("en")) {
+            throw new Refusal(ErrorCode.INVALID_VALUE, "language must be nl or en");
+        }
+        String title = TextRules.clean(request.title(), "title", TextRules.MAX_TITLE);
+        if (title.isEmpty()) {
+            title = template.title().in(language);
+        }
+        SessionRegistry.Created created = registry.create(template, title, language);
+        String code = created.code();
+        return Response.status(201).entity(new CreatedSession(created.sessionId(), JoinCodes.display(code),
+                created.facilitatorSecret(), links.joinUrl(code), "/ui/facilitator.html?code=" + code,
+                "/ui/projector.html?code=" + code)).build();
+    }
+
+    @GET
+    @Path("/{code}")
+    public Views.SessionInfo info(@PathParam("code") String code) {
+        return await(registry.owner(code).read(Views::info));
+    }
+
+    @POST
+    @Path("/{code}/participants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response join(@PathParam("code") String code, JoinRequest request) {
+        SessionOwner owner = registry.owner(code);
+        if (request == null) {
+            throw new Refusal(ErrorCode.MISSING_FIELD, "a JSON body with group and role is required");
+        }
+        String participantId = Secrets.newId("p-");
+        String secret = Secrets.newSecret();
+        await(owner.submit(Actor.NEWCOMER, new SessionCommand.Join(participantId, Secrets.hash(secret),
+                request.name(), request.group(), request.role(), Instant.now())));
+        return Response.status(201).entity(new Joined(participantId, secret)).build();
+    }
+
+    @GET
+    @Path("/{code}/qr.svg")
+    @Produces("image/svg+xml")
+    public Response qr(@PathParam("code") String code) {
+        String canonical = await(registry.owner(code).read(s -> s.joinCode()));
+        return Response.ok(QrCodes.svg(links.joinUrl(canonical))).header("Cache-Control", "max-age=3600").build();
+    }
+
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof Refusal refusal) {
+                throw refusal;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new Refusal(ErrorCode.SESSION_BUSY, "the session did not answer in time; try again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refusal(ErrorCode.SESSION_BUSY, "interrupted");
+        }
+    }
+}
