@@ -147,6 +147,13 @@ export function formatNumber(value, digits = 0) {
     .format(value ?? 0);
 }
 
+/** "▲ 3" / "▼ 1": the arrow repeats the colour's meaning in a shape, so MOST/LEAST is never colour-only. */
+export function countBadge(kind, n) {
+  return el('span', { class: `count count-${kind}` },
+    el('span', { class: 'count-icon', 'aria-hidden': 'true' }, kind === 'most' ? '▲' : '▼'),
+    el('span', { class: 'count-value' }, formatNumber(n)));
+}
+
 /** Mirrors the server's merge of own words (trim, collapse spaces, NFC, case-insensitive). */
 export function termKey(term) {
   return String(term ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();

@@ -1,0 +1,48 @@
+package nl.waterline.live;
+
+import nl.waterline.session.SessionEvent;
+import nl.waterline.session.SessionStore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A store for core tests: same contract as the database one, with a switch to make writes fail. */
+final class InMemorySessionStore implements SessionStore {
+
+    private final Map<String, String> idByCode = new HashMap<>();
+    private final Map<String, List<SessionEvent>> events = new HashMap<>();
+    volatile boolean failWrites;
+    int appends;
+
+    @Override
+    public synchronized void create(SessionEvent.SessionCreated created) {
+        idByCode.put(created.joinCode(), created.sessionId());
+        events.put(created.sessionId(), new ArrayList<>(List.of(created)));
+    }
+
+    @Override
+    public synchronized void append(String sessionId, long firstSequence, List<SessionEvent> batch) {
+        if (failWrites) {
+            throw new IllegalStateException("disk full");
+        }
+        List<SessionEvent> log = events.get(sessionId);
+        if (log.size() + 1 != firstSequence) {
+            throw new IllegalStateException("sequence gap: have " + log.size() + ", got " + firstSequence);
+        }
+        log.addAll(batch);
+        appends++;
+    }
+
+    @Override
+    public synchronized Optional<List<SessionEvent>> load(String joinCode) {
+        return Optional.ofNullable(idByCode.get(joinCode)).map(id -> List.copyOf(events.get(id)));
+    }
+
+    @Override
+    public synchronized boolean joinCodeTaken(String joinCode) {
+        return idByCode.containsKey(joinCode);
+    }
+}

@@ -1,0 +1,182 @@
+package nl.waterline.live;
+
+import nl.waterline.picks.PickKind;
+import nl.waterline.session.Actor;
+import nl.waterline.session.ErrorCode;
+import nl.waterline.session.Fixtures;
+import nl.waterline.session.Refusal;
+import nl.waterline.session.Secrets;
+import nl.waterline.session.Session;
+import nl.waterline.session.SessionCommand;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionOwnerTest {
+
+    private final InMemorySessionStore store = new InMemorySessionStore();
+    private ExecutorService pool;
+    private ScheduledExecutorService timer;
+    private SessionOwner owner;
+
+    @BeforeEach
+    void start() {
+        pool = Executors.newFixedThreadPool(4);
+        timer = Executors.newSingleThreadScheduledExecutor();
+        var created = Fixtures.created();
+        store.create(created);
+        owner = new SessionOwner(Session.start(created), store, pool, timer, 20, "http://x/j/K7PMQ2XD", Session::replay);
+    }
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    private String join(int i) throws Exception {
+        String id = "p" + i;
+        owner.submit(Actor.NEWCOMER, new SessionCommand.Join(id, Secrets.hash(id), null,
+                i % 2 == 0 ? "gemeente" : "uwv", "uitvoering", Instant.EPOCH)).get(5, TimeUnit.SECONDS);
+        return id;
+    }
+
+    @Test
+    void concurrentPicksFromManyParticipantsAreAllKeptAndStored() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ids.add(join(i));
+        }
+        List<String> terms = Fixtures.stakeholderTemplate().terms();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<CompletableFuture<Long>> acks = new ArrayList<>();
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            int n = i;
+            sent.add(clients.submit(() -> {
+                synchronized (acks) {
+                    acks.add(owner.submit(new Actor.Participant(id), new SessionCommand.Pick(PickKind.MOST, terms.get(n % 19), false)));
+                    acks.add(owner.submit(new Actor.Participant(id), new SessionCommand.Pick(PickKind.LEAST, terms.get((n + 1) % 19), false)));
+                }
+            }));
+        }
+        for (var f : sent) {
+            f.get(5, TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        int picks = owner.read(s -> s.participants().stream().mapToInt(p -> p.picks(PickKind.MOST).size() + p.picks(PickKind.LEAST).size()).sum())
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(400, picks);
+        String live = owner.read(Session::describe).get(5, TimeUnit.SECONDS);
+        assertEquals(live, Session.replay(store.load("K7PMQ2XD").orElseThrow()).describe(),
+                "the store holds exactly what was acknowledged");
+        assertTrue(store.appends < 600, "commands that arrive together are stored together (" + store.appends + " writes)");
+    }
+
+    @Test
+    void aRefusedCommandInABatchDoesNotHoldBackTheOthers() throws Exception {
+        String id = join(1);
+        Actor who = new Actor.Participant(id);
+        var a = owner.submit(who, new SessionCommand.Pick(PickKind.MOST, "Verantwoorden", false));
+        var b = owner.submit(who, new SessionCommand.Pick(PickKind.MOST, "nope", false));
+        var c = owner.submit(who, new SessionCommand.Pick(PickKind.MOST, "Reflecteren", false));
+        a.get(5, TimeUnit.SECONDS);
+        c.get(5, TimeUnit.SECONDS);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> b.get(5, TimeUnit.SECONDS));
+        assertEquals(ErrorCode.UNKNOWN_TERM, ((Refusal) e.getCause()).code());
+    }
+
+    @Test
+    void aFailedWriteIsNotAcknowledgedAndLeavesNoTrace() throws Exception {
+        String id = join(1);
+        String before = owner.read(Session::describe).get(5, TimeUnit.SECONDS);
+        store.failWrites = true;
+        var pick = owner.submit(new Actor.Participant(id), new SessionCommand.Pick(PickKind.MOST, "Verantwoorden", false));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> pick.get(5, TimeUnit.SECONDS));
+        assertInstanceOf(Refusal.class, e.getCause());
+        assertEquals(before, owner.read(Session::describe).get(5, TimeUnit.SECONDS),
+                "memory never runs ahead of the store");
+    }
+
+    @Test
+    void screensGetCoalescedViewsNotOnePerPick() throws Exception {
+        List<String> facilitatorFrames = new ArrayList<>();
+        Outbox outbox = new Outbox(frame -> {
+            synchronized (facilitatorFrames) {
+                facilitatorFrames.add(frame);
+            }
+            return CompletableFuture.completedFuture(null);
+        }, () -> { });
+        owner.attach(Audience.FACILITATOR, Secrets.hash("facilitator-secret"), outbox).get(5, TimeUnit.SECONDS);
+        List<CompletableFuture<Long>> acks = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            acks.add(owner.submit(Actor.NEWCOMER, new SessionCommand.Join("p" + i, Secrets.hash("p" + i), null,
+                    "gemeente", "bestuur", Instant.EPOCH)));
+        }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline) {
+            synchronized (facilitatorFrames) {
+                String last = facilitatorFrames.get(facilitatorFrames.size() - 1);
+                if (last.contains("\"total\":100")) {
+                    break;
+                }
+            }
+            Thread.sleep(20);
+        }
+        synchronized (facilitatorFrames) {
+            assertTrue(facilitatorFrames.get(facilitatorFrames.size() - 1).contains("\"total\":100"));
+            long views = facilitatorFrames.stream().filter(f -> f.startsWith("{\"type\":\"view\"")).count();
+            assertTrue(views < 50, "100 joins gave " + views + " views");
+        }
+    }
+
+    @Test
+    void aWrongSecretIsRefusedOnAttach() {
+        Outbox outbox = new Outbox(f -> CompletableFuture.completedFuture(null), () -> { });
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> owner.attach(Audience.PROJECTOR, Secrets.hash("guess"), outbox).get(5, TimeUnit.SECONDS));
+        assertEquals(ErrorCode.WRONG_SECRET, ((Refusal) e.getCause()).code());
+        assertEquals(0, owner.subscriberCount());
+    }
+
+    @Test
+    void aStalledClientKeepsOnlyTheNewestViewAndIsClosedWhenItsQueueOverflows() {
+        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
+        boolean[] closed = {false};
+        Outbox outbox = new Outbox(frame -> {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            sent.add(frame);
+            inFlight.add(f);
+            return (CompletionStage<?>) f;
+        }, () -> closed[0] = true);
+        outbox.sendView("v1");
+        outbox.sendView("v2");
+        outbox.sendView("v3");
+        inFlight.get(0).complete(null);
+        assertEquals(List.of("v1", "v3"), sent, "stale views are dropped, the newest is kept");
+        for (int i = 0; i <= Outbox.MAX_QUEUED; i++) {
+            outbox.send("ack" + i);
+        }
+        assertTrue(closed[0], "a client that stops reading is closed rather than buffered forever");
+    }
+}
