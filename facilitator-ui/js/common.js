@@ -113,6 +113,13 @@ export function codeFromLocation() {
   return match ? decodeURIComponent(match[1]) : '';
 }
 
+/** The join URL until the server's (with the LAN address) arrives; none when this page runs on
+ *  localhost, because phones cannot reach that. */
+export function provisionalJoinUrl(code) {
+  const local = /^(localhost|127\.|\[::1\]$)/.test(location.hostname);
+  return local ? '' : `${location.origin}/j/${compactCode(code)}`;
+}
+
 export const pageUrl = {
   facilitator: (code) => `/ui/facilitator.html?code=${encodeURIComponent(compactCode(code))}`,
   projector: (code) => `/ui/projector.html?code=${encodeURIComponent(compactCode(code))}`,

@@ -6,7 +6,7 @@ import { initI18n, t, loc, onLangChange, useSessionLanguage } from './i18n.js';
 import { api } from './api.js';
 import { LiveClient } from './live.js';
 import {
-  byTestId, el, syncChildren, setKey, storage, keys, compactCode, isValidCode, displayCode, codeFromLocation,
+  byTestId, el, syncChildren, setKey, storage, keys, compactCode, isValidCode, displayCode, codeFromLocation, provisionalJoinUrl,
   pageUrl, groupName, roleName, listText, formatNumber, countBadge, showError, wireErrorArea, connectionStatus,
 } from './common.js';
 
@@ -176,7 +176,7 @@ function renderAttendance() {
 function pickLine(kind) {
   return el('span', { class: `picks picks-${kind}` },
     el('span', { 'aria-hidden': 'true' }, kind === 'most' ? '▲ ' : '▼ '),
-    el('span', { class: 'sr-label' }),
+    el('span', { class: 'pick-label' }),
     el('span', { class: 'terms' }));
 }
 
@@ -198,7 +198,7 @@ function renderParticipants() {
     for (const kind of ['most', 'least']) {
       const line = li.querySelector(`.picks-${kind}`);
       const terms = p[kind] ?? [];
-      setKey(line.querySelector('.sr-label'), `pick.badge.${kind}`);
+      setKey(line.querySelector('.pick-label'), `pick.badge.${kind}`);
       line.querySelector('.terms').textContent = terms.length ? terms.join(', ') : '—';
     }
   });
@@ -287,7 +287,7 @@ async function main() {
     return;
   }
   ui.joinCode.textContent = displayCode(state.code);
-  ui.joinUrl.textContent = `${location.origin}/j/${state.code}`;
+  ui.joinUrl.textContent = provisionalJoinUrl(state.code);
   ui.openProjector.href = pageUrl.projector(state.code);
 
   api.session(state.code).then(setSession, (err) => showError(ui.error, err.code));
