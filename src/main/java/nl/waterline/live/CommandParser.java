@@ -19,7 +19,7 @@ public final class CommandParser {
     public sealed interface Frame {
     }
 
-    public record Hello(Audience audience, String secret, Long version) implements Frame {
+    public record Hello(String id, Audience audience, String secret, Long version) implements Frame {
     }
 
     public record Command(String id, SessionCommand command) implements Frame {
@@ -101,7 +101,7 @@ public final class CommandParser {
             }
             version = v.asLong();
         }
-        return new Hello(audience, secret, version);
+        return new Hello(id, audience, secret, version);
     }
 
     private static String text(JsonNode node, String field, String id) throws BadFrame {

@@ -50,7 +50,7 @@ public class LiveEndpoint {
         Client client = clients.get(connection.id());
         if (frame instanceof CommandParser.Hello hello) {
             if (client != null) {
-                reply(connection, Frames.error(null, ErrorCode.ALREADY_GREETED, "this connection already said hello"));
+                reply(connection, Frames.error(hello.id(), ErrorCode.ALREADY_GREETED, "this connection already said hello"));
                 return;
             }
             greet(hello, connection);
