@@ -84,7 +84,7 @@ function onView(msg) {
 function render() {
   const s = state.session;
   const view = state.view;
-  ui.title.textContent = s?.title ?? '';
+  ui.title.textContent = loc(s?.title);
   ui.question.textContent = loc(s?.question);
   if (view?.joinUrl) ui.joinUrl.textContent = view.joinUrl;
   renderControls();

@@ -137,7 +137,7 @@ function fillSelect(select, placeholderKey, items) {
 function renderJoin() {
   const s = state.session;
   if (!s) return;
-  ui.joinTitle.textContent = s.title ?? '';
+  ui.joinTitle.textContent = loc(s.title);
   ui.joinQuestion.textContent = loc(s.question);
   setKey(ui.nameHelp, s.namesPublic ? 'join.nameHelpPublic' : 'join.nameHelpPrivate');
   fillSelect(ui.groupSelect, 'join.chooseGroup', s.groups ?? []);
@@ -323,7 +323,7 @@ function renderPick() {
   const picks = currentPicks();
   const locked = Boolean(state.view?.picking?.locked);
 
-  ui.pickTitle.textContent = s?.title ?? '';
+  ui.pickTitle.textContent = loc(s?.title);
   ui.pickQuestion.textContent = loc(s?.question);
   if (me && s) {
     const who = [groupName(s, me.group), me.role ? roleName(s, me.group, me.role) : ''].filter(Boolean).join(' · ');

@@ -48,7 +48,7 @@ function setSession(session) {
 function render() {
   const s = state.session;
   const view = state.view;
-  ui.title.textContent = s?.title ?? '';
+  ui.title.textContent = loc(s?.title);
   ui.question.textContent = loc(s?.question);
   ui.qr.alt = t('proj.qrAlt');
   if (view?.joinUrl) ui.joinUrl.textContent = view.joinUrl;
