@@ -78,7 +78,7 @@ public class LiveEndpoint {
     private void greet(CommandParser.Hello hello, WebSocketConnection connection) {
         SessionOwner owner;
         try {
-            owner = registry.owner(connection.pathParam("code"));
+            owner = registry.owner(connection.pathParam("code"), clientAddress(connection));
         } catch (Refusal refusal) {
             refuseAndClose(connection, refusal);
             return;
@@ -103,6 +103,16 @@ public class LiveEndpoint {
             Thread.currentThread().interrupt();
             owner.detach(outbox);
         }
+    }
+
+    /** The peer's address without its port ({@code remoteAddress()} is host:port, IPv6 hosts included). */
+    private static String clientAddress(WebSocketConnection connection) {
+        String remote = connection.handshakeRequest().remoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        int colon = remote.lastIndexOf(':');
+        return colon > 0 ? remote.substring(0, colon) : remote;
     }
 
     @OnClose

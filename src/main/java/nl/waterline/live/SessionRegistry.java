@@ -11,7 +11,6 @@ import nl.waterline.session.Session;
 import nl.waterline.session.SessionEvent;
 import nl.waterline.session.SessionStore;
 import nl.waterline.template.SessionTemplate;
-import nl.waterline.web.JoinLinks;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
@@ -71,7 +70,43 @@ public class SessionRegistry {
         throw new IllegalStateException("no free join code after 20 attempts");
     }
 
-    /** The owner of the session with this code (as typed by a person), loading it if needed. */
+    @ConfigProperty(name = "waterline.join.wrong-codes-per-address-per-minute", defaultValue = "30")
+    int wrongCodesPerAddress;
+
+    @ConfigProperty(name = "waterline.join.wrong-codes-per-minute", defaultValue = "600")
+    int wrongCodesGlobal;
+
+    private volatile CodeGuessLimiter guesses;
+
+    /**
+     * The owner of the session with this code, as typed by a person at {@code clientAddress}. Wrong codes
+     * are counted per address and in total, so join codes cannot be found by guessing.
+     */
+    public SessionOwner owner(String typedCode, String clientAddress) {
+        CodeGuessLimiter limiter = guesses();
+        limiter.check(clientAddress);
+        try {
+            return owner(typedCode);
+        } catch (Refusal refusal) {
+            if (refusal.code() == ErrorCode.UNKNOWN_SESSION) {
+                limiter.recordFailure(clientAddress);
+            }
+            throw refusal;
+        }
+    }
+
+    private CodeGuessLimiter guesses() {
+        if (guesses == null) {
+            synchronized (this) {
+                if (guesses == null) {
+                    guesses = new CodeGuessLimiter(wrongCodesPerAddress, wrongCodesGlobal, System::currentTimeMillis);
+                }
+            }
+        }
+        return guesses;
+    }
+
+    /** The owner of the session with this code, loading it if needed; for callers that already proved access. */
     public SessionOwner owner(String typedCode) {
         String code = JoinCodes.normalise(typedCode).orElseThrow(SessionRegistry::unknown);
         SessionOwner owner = owners.get(code);

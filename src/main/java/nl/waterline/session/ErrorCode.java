@@ -24,6 +24,7 @@ public enum ErrorCode {
     PICKING_LOCKED(409, "Picking is locked"),
     INVALID_VALUE(400, "Invalid value"),
     SESSION_BUSY(503, "Session busy"),
+    TOO_MANY_ATTEMPTS(429, "Too many attempts"),
     INTERNAL(500, "Internal error");
 
     private final int httpStatus;

@@ -2,6 +2,7 @@ package nl.waterline.web;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import nl.waterline.live.JoinLinks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -90,15 +91,15 @@ public class SessionResource {
 
     @GET
     @Path("/{code}")
-    public Views.SessionInfo info(@PathParam("code") String code) {
-        return await(registry.owner(code).read(Views::info));
+    public Views.SessionInfo info(@PathParam("code") String code, @Context HttpServerRequest http) {
+        return await(registry.owner(code, clientAddress(http)).read(Views::info));
     }
 
     @POST
     @Path("/{code}/participants")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response join(@PathParam("code") String code, JoinRequest request) {
-        SessionOwner owner = registry.owner(code);
+    public Response join(@PathParam("code") String code, JoinRequest request, @Context HttpServerRequest http) {
+        SessionOwner owner = registry.owner(code, clientAddress(http));
         if (request == null) {
             throw new Refusal(ErrorCode.MISSING_FIELD, "a JSON body with group and role is required");
         }
@@ -112,9 +113,13 @@ public class SessionResource {
     @GET
     @Path("/{code}/qr.svg")
     @Produces("image/svg+xml")
-    public Response qr(@PathParam("code") String code) {
-        String canonical = await(registry.owner(code).read(s -> s.joinCode()));
+    public Response qr(@PathParam("code") String code, @Context HttpServerRequest http) {
+        String canonical = await(registry.owner(code, clientAddress(http)).read(s -> s.joinCode()));
         return Response.ok(QrCodes.svg(links.joinUrl(canonical))).header("Cache-Control", "max-age=3600").build();
+    }
+
+    static String clientAddress(HttpServerRequest http) {
+        return http == null || http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 
     static <T> T await(CompletableFuture<T> future) {

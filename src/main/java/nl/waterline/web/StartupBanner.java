@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import nl.waterline.live.JoinLinks;
 
 /** Tells the facilitator where to open Waterline and where phones join, once it is ready. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package nl.waterline.web;
+package nl.waterline.live;
 
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
