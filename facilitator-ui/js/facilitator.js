@@ -245,7 +245,7 @@ function renderResults() {
   const groupIds = groups.map((g) => g.id).join(' ');
   // The group columns are part of the row's identity: a row built before the session was known is rebuilt.
   syncChildren(ui.resultsBody, results?.terms ?? [], (r) => `${r.term}\n${groupIds}`, (r) => el('tr', { dataset: { term: r.term } },
-    el('th', { scope: 'row', class: 'term' }, el('span', { class: 'term-text' }, r.term), ' ', el('span', { class: 'tag own-tag' })),
+    el('th', { scope: 'row', class: 'term-cell' }, el('span', { class: 'term-text' }, r.term), ' ', el('span', { class: 'tag own-tag' })),
     el('td', { class: 'num', dataset: { testid: 'most-count' } }),
     el('td', { class: 'num', dataset: { testid: 'least-count' } }),
     el('td', { class: 'num divergence' }),

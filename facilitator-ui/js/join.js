@@ -85,7 +85,12 @@ async function openSession(raw) {
     showCodeStep('UNKNOWN_SESSION');
     return;
   }
-  state.code = compactCode(raw);
+  const code = compactCode(raw);
+  if (code !== state.code) {
+    resetParticipant();
+    state.session = null;
+    state.code = code;
+  }
   const identity = storage.getJson(keys.participant(state.code));
   if (identity?.participantId && identity?.secret) {
     showStep('pick');
@@ -119,6 +124,10 @@ function setSession(session) {
 
 function forgetParticipant() {
   storage.remove(keys.participant(state.code));
+  resetParticipant();
+}
+
+function resetParticipant() {
   state.me = null;
   state.view = null;
   state.ops = [];
@@ -347,6 +356,7 @@ function renderPick() {
   ui.ownInput.disabled = locked;
   ui.ownSubmit.disabled = locked;
   setKey(ui.ownSubmit, state.mode === 'MOST' ? 'pick.ownAddMost' : 'pick.ownAddLeast');
+  ui.ownSubmit.dataset.mode = state.mode.toLowerCase();
 
   for (const kind of KINDS) renderMyList(kind, picks, locked);
   renderResults();

@@ -16,6 +16,8 @@ const BUSY_RETRY_MS = 1000;
 // After this long in the background a socket that still says OPEN is often dead; a new one is cheap.
 const STALE_AFTER_HIDDEN_MS = 15000;
 const MAX_FRAME_BYTES = 4096;
+// After TOO_MANY_ATTEMPTS the server refuses this address for a minute; knocking sooner only adds load.
+const HOLD_OFF_MS = 60000;
 // Errors after which retrying cannot help: the page has to do something else (join again, show a message).
 const FATAL_CODES = new Set(['WRONG_SECRET', 'UNKNOWN_SESSION']);
 
@@ -58,6 +60,7 @@ export class LiveClient {
   #stopped = false;
   #attempt = 0;
   #retryTimer = 0;
+  #holdOff = 0;
   #hiddenAt = 0;
   #pending = new Map();
   #seen = { view: -1, you: -1 };
@@ -180,7 +183,8 @@ export class LiveClient {
     const base = BACKOFF_MS[Math.min(this.#attempt, BACKOFF_MS.length - 1)];
     this.#attempt += 1;
     // Jitter, so a room full of phones does not reconnect in one burst after a server restart.
-    const delay = Math.min(MAX_BACKOFF_MS, base * (0.8 + Math.random() * 0.4));
+    const delay = this.#holdOff || Math.min(MAX_BACKOFF_MS, base * (0.8 + Math.random() * 0.4));
+    this.#holdOff = 0;
     this.#retryTimer = setTimeout(() => this.#connect(), delay);
   }
 
@@ -262,6 +266,7 @@ export class LiveClient {
       this.#on.fatal?.(err);
       return;
     }
+    if (err.code === 'TOO_MANY_ATTEMPTS') this.#holdOff = HOLD_OFF_MS;
     const p = msg.id == null ? undefined : this.#pending.get(msg.id);
     if (p && err.code === 'SESSION_BUSY') {
       // The server refused without changing anything; the same command goes out again shortly.

@@ -103,16 +103,14 @@ function renderDifferences(results) {
   syncChildren(ui.differences, picked, (r) => r.term, (r) => el('li', { dataset: { term: r.term } },
     el('div', { class: 'diff-head' },
       el('span', { class: 'diff-term' }, r.term),
-      el('meter', { class: 'diff-meter', min: '0', max: '2' }),
       el('span', { class: 'diff-value' })),
+    el('span', { class: 'diff-bar', 'aria-hidden': 'true' }),
     el('p', { class: 'diff-line diff-most' }, el('span', { class: 'count-icon', 'aria-hidden': 'true' }, '▲ '), el('span')),
     el('p', { class: 'diff-line diff-least' }, el('span', { class: 'count-icon', 'aria-hidden': 'true' }, '▼ '), el('span'))),
   (li, r) => {
     const divergence = r.divergence ?? 0;
     li.dataset.divergence = String(divergence);
-    const meter = li.querySelector('meter');
-    meter.value = divergence;
-    meter.setAttribute('aria-label', t('results.divergence'));
+    li.querySelector('.diff-bar').dataset.level = String(Math.round(Math.min(2, Math.max(0, divergence)) * 4));
     li.querySelector('.diff-value').textContent = t('proj.divergenceValue', { value: formatNumber(divergence, 1) });
     for (const kind of ['most', 'least']) {
       const line = li.querySelector(`.diff-${kind}`);

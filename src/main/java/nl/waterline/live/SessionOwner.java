@@ -119,7 +119,7 @@ public final class SessionOwner {
                 Attachment attachment = authenticate(audience, secretHash);
                 subscribers.put(outbox, new Subscriber(audience, attachment.participantId()));
                 outbox.send(Frames.welcome(audience.wireName(), attachment.participantId(), session.version(),
-                        Views.info(session)));
+                        Views.info(session, joinUrl)));
                 PickResults results = Views.results(session);
                 outbox.sendView(viewFor(audience, results));
                 if (attachment.participantId() != null) {
@@ -306,6 +306,11 @@ public final class SessionOwner {
             case PROJECTOR -> Frames.view("projector", version, Views.projector(session, joinUrl, results));
             case PARTICIPANT -> Frames.view("participant", version, Views.participant(session, results));
         };
+    }
+
+    /** What anyone with the code may know about the session. */
+    public CompletableFuture<Views.SessionInfo> info() {
+        return read(s -> Views.info(s, joinUrl));
     }
 
     String joinCode() {

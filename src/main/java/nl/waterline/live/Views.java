@@ -23,7 +23,7 @@ public final class Views {
     }
 
     /** What anyone with the join code may know: enough to join, nothing about who joined. */
-    public record SessionInfo(String code, String title, String language, String templateId, Localized question,
+    public record SessionInfo(String code, String joinUrl, String title, String language, String templateId, Localized question,
                               Localized questionMost, Localized questionLeast, List<String> terms, int mostPicks,
                               int leastPicks, boolean ownWordAllowed, boolean namesPublic,
                               List<StakeholderGroup> groups) {
@@ -50,9 +50,9 @@ public final class Views {
     public record ParticipantView(Picking picking, RoomCount attendance, PickResults results) {
     }
 
-    public static SessionInfo info(Session s) {
+    public static SessionInfo info(Session s, String joinUrl) {
         var t = s.template();
-        return new SessionInfo(JoinCodes.display(s.joinCode()), s.title(), s.language(), t.id(), t.question(),
+        return new SessionInfo(JoinCodes.display(s.joinCode()), joinUrl, s.title(), s.language(), t.id(), t.question(),
                 t.questionMost(), t.questionLeast(), t.terms(), t.mostPicks(), t.leastPicks(), t.ownWordAllowed(),
                 t.namesPublic(), t.groups());
     }

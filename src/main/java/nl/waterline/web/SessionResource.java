@@ -92,7 +92,7 @@ public class SessionResource {
     @GET
     @Path("/{code}")
     public Views.SessionInfo info(@PathParam("code") String code, @Context HttpServerRequest http) {
-        return await(registry.owner(code, clientAddress(http)).read(Views::info));
+        return await(registry.owner(code, clientAddress(http)).info());
     }
 
     @POST
