@@ -1,18 +1,23 @@
 package nl.waterline.live;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of screen; each gets its own projection of the session. */
+/** The kinds of screen that connect; each gets its own projection of the session. */
 public enum Audience {
-    FACILITATOR, PROJECTOR, PARTICIPANT;
+    FACILITATOR("facilitator"), NOTE_TAKER("note-taker"), PROJECTOR("projector"), PARTICIPANT("participant");
+
+    private final String wireName;
+
+    Audience(String wireName) {
+        this.wireName = wireName;
+    }
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<Audience> byWireName(String name) {
-        return Arrays.stream(values()).filter(a -> a.wireName().equals(name)).findFirst();
+        return Arrays.stream(values()).filter(a -> a.wireName.equals(name)).findFirst();
     }
 }

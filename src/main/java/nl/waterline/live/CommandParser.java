@@ -2,7 +2,14 @@ package nl.waterline.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import nl.waterline.notes.NoteKind;
+import nl.waterline.notes.Waterline;
 import nl.waterline.picks.PickKind;
+import nl.waterline.rounds.DiscussionKind;
+import nl.waterline.rounds.HarvestKind;
+import nl.waterline.session.Secrets;
 import nl.waterline.picks.ResultsMode;
 import nl.waterline.session.ErrorCode;
 import nl.waterline.session.Refusal;
@@ -80,6 +87,27 @@ public final class CommandParser {
             case "lockPicking" -> new SessionCommand.LockPicking(bool(node, "locked", null, id));
             case "setResultsMode" -> new SessionCommand.SetResultsMode(resultsMode(node, id));
             case "revealResults" -> new SessionCommand.RevealResults(bool(node, "revealed", null, id));
+            case "setPhase" -> new SessionCommand.SetPhase(text(node, "phase", id));
+            case "formSubgroups" -> new SessionCommand.FormSubgroups(optionalInt(node, "size", id),
+                    optionalInt(node, "count", id), SEEDS.nextLong());
+            case "moveParticipant" -> new SessionCommand.MoveParticipant(text(node, "participantId", id), text(node, "subgroup", id));
+            case "setHost" -> new SessionCommand.SetHost(text(node, "subgroup", id), optionalText(node, "participantId", id));
+            case "setTurnOrder" -> new SessionCommand.SetTurnOrder(text(node, "subgroup", id), texts(node, "order", true, id));
+            case "setTurnSeconds" -> new SessionCommand.SetTurnSeconds(requiredInt(node, "seconds", id));
+            case "nextSpeaker" -> new SessionCommand.NextSpeaker(optionalText(node, "subgroup", id), Instant.now());
+            case "ask" -> new SessionCommand.Ask(Secrets.newId("q-"), text(node, "text", id), Instant.now());
+            case "markAnswered" -> new SessionCommand.MarkAnswered(text(node, "question", id));
+            case "park" -> new SessionCommand.Park(text(node, "question", id));
+            case "addDiscussionNote" -> new SessionCommand.AddDiscussionNote(Secrets.newId("d-"),
+                    optionalText(node, "subgroup", id), enumValue(node, "kind", DiscussionKind.class, true, id),
+                    text(node, "text", id), texts(node, "groups", false, id), optionalText(node, "parkedQuestion", id));
+            case "addHarvest" -> new SessionCommand.AddHarvest(Secrets.newId("h-"), optionalText(node, "group", id),
+                    enumValue(node, "kind", HarvestKind.class, true, id), text(node, "text", id));
+            case "addNote" -> new SessionCommand.AddNote(Secrets.newId("n-"), enumValue(node, "kind", NoteKind.class, true, id),
+                    text(node, "text", id), text(node, "group", id), optionalText(node, "role", id),
+                    enumValue(node, "waterline", Waterline.class, false, id), optionalText(node, "issue", id), Instant.now());
+            case "addIssue" -> new SessionCommand.AddIssue(Secrets.newId("i-"), text(node, "title", id));
+            case "renameIssue" -> new SessionCommand.RenameIssue(text(node, "issue", id), text(node, "title", id));
             default -> throw new BadFrame(id, ErrorCode.UNKNOWN_MESSAGE_TYPE, "unknown message type '" + shorten(type) + "'");
         };
         if (id == null) {
@@ -91,7 +119,7 @@ public final class CommandParser {
     private static Hello hello(JsonNode node, String id) throws BadFrame {
         String role = text(node, "role", id);
         Audience audience = Audience.byWireName(role).orElseThrow(() ->
-                new BadFrame(id, ErrorCode.INVALID_VALUE, "role must be facilitator, projector or participant"));
+                new BadFrame(id, ErrorCode.INVALID_VALUE, "role must be facilitator, note-taker, projector or participant"));
         String secret = text(node, "secret", id);
         Long version = null;
         JsonNode v = node.get("version");
@@ -102,6 +130,73 @@ public final class CommandParser {
             version = v.asLong();
         }
         return new Hello(id, audience, secret, version);
+    }
+
+    private static final java.security.SecureRandom SEEDS = new java.security.SecureRandom();
+
+    private static String optionalText(JsonNode node, String field, String id) throws BadFrame {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new BadFrame(id, ErrorCode.MALFORMED_JSON, field + " must be text");
+        }
+        return value.asText();
+    }
+
+    private static java.util.List<String> texts(JsonNode node, String field, boolean required, String id) throws BadFrame {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new BadFrame(id, ErrorCode.MISSING_FIELD, field + " is required");
+            }
+            return java.util.List.of();
+        }
+        if (!value.isArray() || value.size() > 100) {
+            throw new BadFrame(id, ErrorCode.MALFORMED_JSON, field + " must be a list of at most 100 texts");
+        }
+        java.util.List<String> list = new java.util.ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw new BadFrame(id, ErrorCode.MALFORMED_JSON, field + " must be a list of texts");
+            }
+            list.add(item.asText());
+        }
+        return list;
+    }
+
+    private static Integer optionalInt(JsonNode node, String field, String id) throws BadFrame {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isInt()) {
+            throw new BadFrame(id, ErrorCode.MALFORMED_JSON, field + " must be a whole number");
+        }
+        return value.asInt();
+    }
+
+    private static int requiredInt(JsonNode node, String field, String id) throws BadFrame {
+        Integer value = optionalInt(node, field, id);
+        if (value == null) {
+            throw new BadFrame(id, ErrorCode.MISSING_FIELD, field + " is required");
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonNode node, String field, Class<E> type, boolean required, String id)
+            throws BadFrame {
+        String value = required ? text(node, field, id) : optionalText(node, field, id);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new BadFrame(id, ErrorCode.INVALID_VALUE, field + " must be one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
+        }
     }
 
     private static String text(JsonNode node, String field, String id) throws BadFrame {

@@ -30,15 +30,25 @@ public final class Frames {
     }
 
     public static String view(String audience, long version, Object view) {
+        return view(audience, null, version, view);
+    }
+
+    /** A view for one subgroup or one stakeholder group's harvest names which one in {@code scope}. */
+    public static String view(String audience, String scope, long version, Object view) {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "view");
         frame.put("audience", audience);
+        if (scope != null) {
+            frame.put("scope", scope);
+        }
         frame.put("version", version);
+        // Lets screens correct their clock for turn countdowns; outside "view" so that unchanged views stay equal.
+        frame.put("serverTime", java.time.Instant.now());
         frame.put("view", view);
         return encode(frame);
     }
 
-    public static String you(long version, Views.ParticipantSummary participant) {
+    public static String you(long version, Views.You participant) {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "you");
         frame.put("version", version);

@@ -18,7 +18,8 @@ public final class Outbox {
     private final Function<String, CompletionStage<?>> sender;
     private final Runnable closer;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
-    private String latestView;
+    /** Newest view per kind (room, subgroup, harvest…): a newer one replaces an unsent older one of its kind. */
+    private final java.util.LinkedHashMap<String, String> latestViews = new java.util.LinkedHashMap<>();
     private boolean inFlight;
     private boolean closed;
 
@@ -50,11 +51,16 @@ public final class Outbox {
     }
 
     public void sendView(String frame) {
+        sendView("view", frame);
+    }
+
+    public void sendView(String kind, String frame) {
         synchronized (this) {
             if (closed) {
                 return;
             }
-            latestView = frame;
+            latestViews.remove(kind);
+            latestViews.put(kind, frame);
         }
         pump();
     }
@@ -66,7 +72,7 @@ public final class Outbox {
             }
             closed = true;
             queue.clear();
-            latestView = null;
+            latestViews.clear();
         }
         closer.run();
     }
@@ -82,9 +88,9 @@ public final class Outbox {
                 return;
             }
             next = queue.poll();
-            if (next == null) {
-                next = latestView;
-                latestView = null;
+            if (next == null && !latestViews.isEmpty()) {
+                String kind = latestViews.keySet().iterator().next();
+                next = latestViews.remove(kind);
             }
             if (next == null) {
                 return;

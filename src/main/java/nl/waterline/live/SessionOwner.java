@@ -55,7 +55,8 @@ public final class SessionOwner {
     private boolean drainScheduled;
     private boolean flushScheduled;
     private boolean viewsDirty;
-    private String lastParticipantView;
+    /** Bodies of the participants' views last sent, per key (room, subgroup:id, harvest:group). */
+    private final Map<String, String> lastSent = new java.util.HashMap<>();
     private final Function<List<SessionEvent>, Session> reload;
 
     private record Pending(Actor actor, SessionCommand command, CompletableFuture<Long> result) {
@@ -110,7 +111,7 @@ public final class SessionOwner {
 
     /**
      * Checks a connection's secret and, if it fits, subscribes its outbox and sends it a welcome and a
-     * full snapshot. Fails with {@link Refusal} WRONG_SECRET otherwise.
+     * full snapshot of everything it may see. Fails with {@link Refusal} WRONG_SECRET otherwise.
      */
     public CompletableFuture<Attachment> attach(Audience audience, String secretHash, Outbox outbox) {
         CompletableFuture<Attachment> result = new CompletableFuture<>();
@@ -121,10 +122,13 @@ public final class SessionOwner {
                 outbox.send(Frames.welcome(audience.wireName(), attachment.participantId(), session.version(),
                         Views.info(session, joinUrl)));
                 PickResults results = Views.results(session);
-                outbox.sendView(viewFor(audience, results));
+                outbox.sendView(roomView(audience, results));
                 if (attachment.participantId() != null) {
-                    session.participant(attachment.participantId()).ifPresent(p ->
-                            outbox.send(Frames.you(session.version(), Views.summary(p))));
+                    session.participant(attachment.participantId()).ifPresent(p -> {
+                        outbox.send(Frames.you(session.version(), Views.you(session, p)));
+                        session.subgroupOf(p.id()).ifPresent(sg -> outbox.sendView(SUBGROUP, subgroupView(sg)));
+                        outbox.sendView(HARVEST, harvestView(p.group()));
+                    });
                 }
                 result.complete(attachment);
             } catch (RuntimeException e) {
@@ -140,6 +144,11 @@ public final class SessionOwner {
             case PROJECTOR:
                 if (session.isFacilitatorSecretHash(secretHash)) {
                     return new Attachment(audience, audience == Audience.FACILITATOR ? Actor.FACILITATOR : Actor.PROJECTOR, null);
+                }
+                break;
+            case NOTE_TAKER:
+                if (session.isNoteTakerSecretHash(secretHash)) {
+                    return new Attachment(audience, Actor.NOTE_TAKER, null);
                 }
                 break;
             case PARTICIPANT:
@@ -224,6 +233,7 @@ public final class SessionOwner {
         }
     }
 
+    /** Participants whose personal frame changes with this event: their picks or their subgroup. */
     private static java.util.Optional<String> participantOf(SessionEvent event) {
         if (event instanceof SessionEvent.PickAdded e) {
             return java.util.Optional.of(e.participantId());
@@ -231,10 +241,13 @@ public final class SessionOwner {
         if (event instanceof SessionEvent.PickRemoved e) {
             return java.util.Optional.of(e.participantId());
         }
+        if (event instanceof SessionEvent.ParticipantPlaced e) {
+            return java.util.Optional.of(e.participantId());
+        }
         return java.util.Optional.empty();
     }
 
-    /** A participant's own picks go to their own screens at once: O(1) frames per pick. */
+    /** A participant's own state goes to their own screens at once: O(1) frames per pick. */
     private void sendPersonalFrames(Set<String> participantIds) {
         if (participantIds.isEmpty()) {
             return;
@@ -244,7 +257,7 @@ public final class SessionOwner {
         subscribers.forEach((outbox, sub) -> {
             if (sub.participantId() != null && wanted.contains(sub.participantId())) {
                 String frame = encoded.computeIfAbsent(sub.participantId(), id ->
-                        session.participant(id).map(p -> Frames.you(session.version(), Views.summary(p))).orElse(null));
+                        session.participant(id).map(p -> Frames.you(session.version(), Views.you(session, p))).orElse(null));
                 if (frame != null) {
                     outbox.send(frame);
                 }
@@ -253,6 +266,9 @@ public final class SessionOwner {
     }
 
     // ---- coalesced views ----------------------------------------------------------------------
+
+    static final String SUBGROUP = "subgroup";
+    static final String HARVEST = "harvest";
 
     private void scheduleViews() {
         viewsDirty = true;
@@ -263,6 +279,11 @@ public final class SessionOwner {
         timer.schedule(() -> serial.execute(this::flushViews), viewIntervalMillis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Builds each view once per audience (and once per subgroup and per stakeholder group for the
+     * participants' scoped views) and sends it to the screens that see it. Participants' views are sent
+     * only when their content changed: most changes concern one subgroup, or the facilitator only.
+     */
     private void flushViews() {
         flushScheduled = false;
         if (!viewsDirty) {
@@ -273,39 +294,70 @@ public final class SessionOwner {
             return;
         }
         PickResults results = Views.results(session);
-        Map<Audience, String> frames = new java.util.EnumMap<>(Audience.class);
-        subscribers.forEach((outbox, sub) ->
-                frames.computeIfAbsent(sub.audience(), a -> viewFor(a, results)));
-        String participantFrame = frames.get(Audience.PARTICIPANT);
-        // The participants' view only changes with attendance, picking settings or visible results;
-        // skip the fan-out to every phone when it is the same as the last one sent.
-        boolean participantsChanged = participantFrame != null && !sameIgnoringVersion(participantFrame, lastParticipantView);
-        if (participantFrame != null) {
-            lastParticipantView = participantFrame;
-        }
+        Map<Audience, String> roomFrames = new java.util.EnumMap<>(Audience.class);
+        Map<String, String> subgroupFrames = new java.util.HashMap<>();
+        Map<String, String> harvestFrames = new java.util.HashMap<>();
+        Map<String, Boolean> decided = new java.util.HashMap<>();
         subscribers.forEach((outbox, sub) -> {
-            if (sub.audience() != Audience.PARTICIPANT || participantsChanged) {
-                outbox.sendView(frames.get(sub.audience()));
+            String room = roomFrames.computeIfAbsent(sub.audience(), a -> roomView(a, results));
+            if (sub.audience() != Audience.PARTICIPANT) {
+                outbox.sendView(room);
+                return;
             }
+            if (changed("room", room, decided)) {
+                outbox.sendView(room);
+            }
+            session.participant(sub.participantId()).ifPresent(p -> {
+                session.subgroupOf(p.id()).ifPresent(sg -> {
+                    String frame = subgroupFrames.computeIfAbsent(sg.id(), id -> subgroupView(sg));
+                    if (changed(SUBGROUP + ":" + sg.id(), frame, decided)) {
+                        outbox.sendView(SUBGROUP, frame);
+                    }
+                });
+                String harvest = harvestFrames.computeIfAbsent(p.group(), this::harvestView);
+                if (changed(HARVEST + ":" + p.group(), harvest, decided)) {
+                    outbox.sendView(HARVEST, harvest);
+                }
+            });
         });
     }
 
-    private static boolean sameIgnoringVersion(String frame, String previous) {
-        if (previous == null) {
-            return false;
-        }
-        int a = frame.indexOf(",\"view\":");
-        int b = previous.indexOf(",\"view\":");
-        return a >= 0 && b >= 0 && frame.substring(a).equals(previous.substring(b));
+    /**
+     * Whether a participants' frame differs from what was last sent under this key, ignoring version and
+     * time; decided once per key and flush, so every screen of that key gets the same answer.
+     */
+    private boolean changed(String key, String frame, Map<String, Boolean> decided) {
+        return decided.computeIfAbsent(key, k -> {
+            String body = bodyOf(frame);
+            boolean differs = !body.equals(lastSent.get(k));
+            if (differs) {
+                lastSent.put(k, body);
+            }
+            return differs;
+        });
     }
 
-    private String viewFor(Audience audience, PickResults results) {
+    private static String bodyOf(String frame) {
+        int at = frame.indexOf(",\"view\":");
+        return at < 0 ? frame : frame.substring(at);
+    }
+
+    private String roomView(Audience audience, PickResults results) {
         long version = session.version();
         return switch (audience) {
-            case FACILITATOR -> Frames.view("facilitator", version, Views.facilitator(session, joinUrl, results));
+            case FACILITATOR -> Frames.view("facilitator", version, Views.facilitator(session, joinUrl, results, true));
+            case NOTE_TAKER -> Frames.view("note-taker", version, Views.facilitator(session, joinUrl, results, false));
             case PROJECTOR -> Frames.view("projector", version, Views.projector(session, joinUrl, results));
             case PARTICIPANT -> Frames.view("participant", version, Views.participant(session, results));
         };
+    }
+
+    private String subgroupView(nl.waterline.subgroups.Subgroup sg) {
+        return Frames.view("subgroup", sg.id(), session.version(), Views.subgroup(session, sg));
+    }
+
+    private String harvestView(String group) {
+        return Frames.view("harvest", group, session.version(), Views.harvestOf(session, group));
     }
 
     /** What anyone with the code may know about the session. */

@@ -10,7 +10,21 @@ import nl.waterline.session.Session;
 import nl.waterline.template.Localized;
 import nl.waterline.template.StakeholderGroup;
 
+import nl.waterline.notes.Issue;
+import nl.waterline.notes.Note;
+import nl.waterline.rounds.DiscussionNote;
+import nl.waterline.rounds.HarvestEntry;
+import nl.waterline.rounds.Question;
+import nl.waterline.rounds.QuestionStatus;
+import nl.waterline.rounds.Turn;
+import nl.waterline.subgroups.Subgroup;
+import nl.waterline.subgroups.SubgroupMixer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Projections of a session per audience. Each audience sees only what it may: a participant never
@@ -36,18 +50,63 @@ public final class Views {
                                      List<String> least) {
     }
 
-    public record FacilitatorView(String code, String joinUrl, Picking picking, Attendance attendance,
-                                  List<ParticipantSummary> participants, PickResults results) {
+    public record FacilitatorView(String code, String joinUrl, String phase, List<String> phases, Picking picking,
+                                  Attendance attendance, List<ParticipantSummary> participants, PickResults results,
+                                  int turnSeconds, List<SubgroupDetail> subgroups, List<ParkedQuestion> parked,
+                                  List<GroupHarvest> harvest, List<Issue> issues, List<Note> notes) {
     }
 
-    public record ProjectorView(String code, String joinUrl, Picking picking, Attendance attendance,
-                                PickResults results) {
+    public record ProjectorView(String code, String joinUrl, String phase, List<String> phases, Picking picking,
+                                Attendance attendance, PickResults results, int turnSeconds,
+                                List<SubgroupOnScreen> subgroups, List<GroupHarvest> harvest) {
     }
 
     public record RoomCount(int total) {
     }
 
-    public record ParticipantView(Picking picking, RoomCount attendance, PickResults results) {
+    public record ParticipantView(String phase, List<String> phases, Picking picking, RoomCount attendance,
+                                  PickResults results, int turnSeconds) {
+    }
+
+    /** A question as everyone sees it: without the asker. */
+    public record QuestionView(String id, String speaker, String text, QuestionStatus status) {
+    }
+
+    public record ParkedQuestion(String id, String subgroup, String text, boolean pickedUp) {
+    }
+
+    public record TurnView(String speaker, Instant startedAt, Instant endedAt) {
+    }
+
+    public record SubgroupDetail(String id, String label, String colour, String host, List<String> members,
+                                 List<String> order, SubgroupMixer.Mix mix, String speaker, Instant turnStartedAt,
+                                 boolean finished, List<TurnView> turns, List<QuestionView> questions,
+                                 List<DiscussionNote> discussion) {
+    }
+
+    public record SpeakerLabel(String group, String role) {
+    }
+
+    public record SubgroupOnScreen(String id, String label, String colour, SubgroupMixer.Mix mix,
+                                   SpeakerLabel speakerLabel, Instant turnStartedAt, boolean finished,
+                                   List<DiscussionNote> discussion) {
+    }
+
+    public record Member(String id, String name, String group, String role) {
+    }
+
+    public record SubgroupView(String id, String label, String colour, String host, List<Member> members,
+                               List<String> order, String speaker, Instant turnStartedAt, boolean finished,
+                               List<QuestionView> questions, List<DiscussionNote> discussion,
+                               List<ParkedQuestion> parked) {
+    }
+
+    public record GroupHarvest(String group, List<HarvestEntry> entries) {
+    }
+
+    /** The personal frame: own picks and where to sit. */
+    public record You(String id, String name, String group, String role, List<String> most, List<String> least,
+                      String subgroup) {
     }
 
     public static SessionInfo info(Session s, String joinUrl) {
@@ -71,18 +130,94 @@ public final class Views {
                 s.template().groups().stream().map(StakeholderGroup::id).toList());
     }
 
-    public static FacilitatorView facilitator(Session s, String joinUrl, PickResults results) {
-        return new FacilitatorView(JoinCodes.display(s.joinCode()), joinUrl, picking(s), Attendance.of(s),
-                s.participants().stream().map(Views::summary).toList(), results);
+    /** The facilitator sees who is who; a note-taker gets the same without names ({@code withNames} false). */
+    public static FacilitatorView facilitator(Session s, String joinUrl, PickResults results, boolean withNames) {
+        List<SubgroupDetail> subgroups = s.subgroups().stream().map(sg -> detail(s, sg)).toList();
+        return new FacilitatorView(JoinCodes.display(s.joinCode()), joinUrl, s.phase(), s.template().phases(),
+                picking(s), Attendance.of(s), withNames ? s.participants().stream().map(Views::summary).toList() : List.of(),
+                results, s.turnSeconds(), subgroups, parked(s, null), harvest(s), s.issues(), s.notes());
     }
 
     public static ProjectorView projector(Session s, String joinUrl, PickResults results) {
-        return new ProjectorView(JoinCodes.display(s.joinCode()), joinUrl, picking(s), Attendance.of(s),
-                s.resultsVisibleToRoom() ? results : null);
+        List<SubgroupOnScreen> subgroups = s.subgroups().stream().map(sg -> new SubgroupOnScreen(sg.id(), sg.label(),
+                sg.colour(), SubgroupMixer.mixOf(s.membersOf(sg)), speakerLabel(s, sg.speaker()),
+                turnStartedAt(s, sg), sg.finished(), discussionOf(s, sg.id()))).toList();
+        return new ProjectorView(JoinCodes.display(s.joinCode()), joinUrl, s.phase(), s.template().phases(), picking(s),
+                Attendance.of(s), s.resultsVisibleToRoom() ? results : null, s.turnSeconds(), subgroups, harvest(s));
     }
 
     public static ParticipantView participant(Session s, PickResults results) {
-        return new ParticipantView(picking(s), new RoomCount(s.participants().size()),
-                s.resultsVisibleToRoom() ? results : null);
+        return new ParticipantView(s.phase(), s.template().phases(), picking(s), new RoomCount(s.participants().size()),
+                s.resultsVisibleToRoom() ? results : null, s.turnSeconds());
+    }
+
+    /** What the members of one subgroup see; names only when the template makes them public. */
+    public static SubgroupView subgroup(Session s, Subgroup sg) {
+        boolean names = s.template().namesPublic();
+        List<Member> members = new ArrayList<>();
+        for (String id : sg.members()) {
+            s.participant(id).ifPresent(p -> members.add(new Member(p.id(), names ? p.name() : null, p.group(), p.role())));
+        }
+        return new SubgroupView(sg.id(), sg.label(), sg.colour(), sg.host(), members, sg.order(), sg.speaker(),
+                turnStartedAt(s, sg), sg.finished(), questionsOf(s, sg.id()), discussionOf(s, sg.id()), parked(s, sg.id()));
+    }
+
+    public static GroupHarvest harvestOf(Session s, String group) {
+        return new GroupHarvest(group, s.harvest().stream().filter(h -> h.group().equals(group)).toList());
+    }
+
+    public static You you(Session s, Participant p) {
+        return new You(p.id(), p.name(), p.group(), p.role(), List.copyOf(p.picks(PickKind.MOST)),
+                List.copyOf(p.picks(PickKind.LEAST)), s.subgroupOf(p.id()).map(Subgroup::id).orElse(null));
+    }
+
+    private static SubgroupDetail detail(Session s, Subgroup sg) {
+        List<TurnView> turns = s.turns().stream().filter(t -> t.subgroup().equals(sg.id()))
+                .map(t -> new TurnView(t.speakerId(), t.startedAt(), t.endedAt())).toList();
+        return new SubgroupDetail(sg.id(), sg.label(), sg.colour(), sg.host(), sg.members(), sg.order(),
+                SubgroupMixer.mixOf(s.membersOf(sg)), sg.speaker(), turnStartedAt(s, sg), sg.finished(), turns,
+                questionsOf(s, sg.id()), discussionOf(s, sg.id()));
+    }
+
+    private static Instant turnStartedAt(Session s, Subgroup sg) {
+        if (sg.speaker() == null) {
+            return null;
+        }
+        List<Turn> turns = s.turns();
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            Turn t = turns.get(i);
+            if (t.subgroup().equals(sg.id()) && t.endedAt() == null) {
+                return t.startedAt();
+            }
+        }
+        return null;
+    }
+
+    private static SpeakerLabel speakerLabel(Session s, String speakerId) {
+        return speakerId == null ? null : s.participant(speakerId).map(p -> new SpeakerLabel(p.group(), p.role())).orElse(null);
+    }
+
+    private static List<QuestionView> questionsOf(Session s, String subgroup) {
+        return s.questions().stream().filter(q -> q.subgroup().equals(subgroup))
+                .map(q -> new QuestionView(q.id(), q.speakerId(), q.text(), q.status())).toList();
+    }
+
+    private static List<DiscussionNote> discussionOf(Session s, String subgroup) {
+        return s.discussion().stream().filter(d -> d.subgroup().equals(subgroup)).toList();
+    }
+
+    /** Parked questions, of one subgroup or (null) of all. */
+    private static List<ParkedQuestion> parked(Session s, String subgroup) {
+        return s.questions().stream()
+                .filter(q -> q.status() == QuestionStatus.PARKED && (subgroup == null || q.subgroup().equals(subgroup)))
+                .map(q -> new ParkedQuestion(q.id(), q.subgroup(), q.text(), q.pickedUp())).toList();
+    }
+
+    private static List<GroupHarvest> harvest(Session s) {
+        Map<String, List<HarvestEntry>> byGroup = new LinkedHashMap<>();
+        s.template().groups().forEach(g -> byGroup.put(g.id(), new ArrayList<>()));
+        s.harvest().forEach(h -> byGroup.computeIfAbsent(h.group(), g -> new ArrayList<>()).add(h));
+        return byGroup.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> new GroupHarvest(e.getKey(), e.getValue())).toList();
     }
 }

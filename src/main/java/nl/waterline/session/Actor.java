@@ -6,12 +6,17 @@ public sealed interface Actor {
     Actor FACILITATOR = new Facilitator();
     Actor PROJECTOR = new Projector();
     Actor NEWCOMER = new Newcomer();
+    Actor NOTE_TAKER = new NoteTaker();
 
     record Facilitator() implements Actor {
     }
 
     /** The projector is opened by the facilitator but only ever watches. */
     record Projector() implements Actor {
+    }
+
+    /** Captures notes for the minutes; sees no names. */
+    record NoteTaker() implements Actor {
     }
 
     record Participant(String participantId) implements Actor {

@@ -25,6 +25,18 @@ public enum ErrorCode {
     INVALID_VALUE(400, "Invalid value"),
     SESSION_BUSY(503, "Session busy"),
     TOO_MANY_ATTEMPTS(429, "Too many attempts"),
+    WRONG_PHASE(409, "Not in this phase"),
+    NO_SUBGROUPS(409, "No subgroups yet"),
+    UNKNOWN_SUBGROUP(400, "Unknown subgroup"),
+    UNKNOWN_PARTICIPANT(400, "Unknown participant"),
+    NOT_IN_SUBGROUP(409, "Not in a subgroup"),
+    NO_SPEAKER(409, "Nobody is speaking"),
+    SPEAKER_CANNOT_ASK(409, "The speaker explains, the others ask"),
+    NOT_A_QUESTION(400, "Only clarifying questions"),
+    NOT_THE_SPEAKER(403, "Not the speaker"),
+    UNKNOWN_QUESTION(400, "Unknown question"),
+    ROUND_FINISHED(409, "Round finished"),
+    UNKNOWN_ISSUE(400, "Unknown issue"),
     INTERNAL(500, "Internal error");
 
     private final int httpStatus;

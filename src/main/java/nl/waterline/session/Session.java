@@ -55,6 +55,7 @@ public final class Session {
     private ResultsMode resultsMode = ResultsMode.ON_REVEAL;
     private boolean revealed;
     private long version;
+    private final Dialogue dialogue;
 
     private Session(SessionCreated created) {
         this.id = created.sessionId();
@@ -68,6 +69,7 @@ public final class Session {
             knownWords.put(fold(term), term);
         }
         this.version = 1;
+        this.dialogue = new Dialogue(this);
     }
 
     public static Session start(SessionCreated created) {
@@ -93,10 +95,13 @@ public final class Session {
             return decideJoin(actor, join);
         }
         if (command instanceof Pick pick) {
-            return decidePick(participantOf(actor), pick);
+            Participant p = participantOf(actor);
+            dialogue.requirePickingPhase();
+            return decidePick(p, pick);
         }
         if (command instanceof Unpick unpick) {
             Participant p = participantOf(actor);
+            dialogue.requirePickingPhase();
             requirePickingOpen();
             Optional<String> term = findPicked(p, unpick.kind(), unpick.term());
             return term.<List<SessionEvent>>map(t -> List.of(new PickRemoved(p.id(), unpick.kind(), t))).orElse(List.of());
@@ -116,7 +121,7 @@ public final class Session {
             requireFacilitator(actor);
             return reveal.revealed() == revealed ? List.of() : List.of(new ResultsRevealed(reveal.revealed()));
         }
-        throw new Refusal(ErrorCode.UNKNOWN_MESSAGE_TYPE, "unknown command");
+        return dialogue.decide(actor, command);
     }
 
     private List<SessionEvent> decideJoin(Actor actor, Join join) {
@@ -133,7 +138,10 @@ public final class Session {
         if (participants.containsKey(join.participantId())) {
             throw new IllegalStateException("participant id collision: " + join.participantId());
         }
-        return List.of(new ParticipantJoined(join.participantId(), join.secretHash(), name, groupId, roleId, join.at()));
+        ParticipantJoined joined = new ParticipantJoined(join.participantId(), join.secretHash(), name, groupId, roleId, join.at());
+        return dialogue.placeLateJoiner(join.participantId(), groupId, roleId)
+                .<List<SessionEvent>>map(placed -> List.of(joined, placed))
+                .orElseGet(() -> List.of(joined));
     }
 
     private List<SessionEvent> decidePick(Participant p, Pick pick) {
@@ -234,6 +242,8 @@ public final class Session {
             revealed = shown.revealed();
         } else if (event instanceof SessionCreated) {
             throw new IllegalStateException("session " + id + " was already created");
+        } else if (!dialogue.apply(event)) {
+            throw new IllegalStateException("unknown event " + event.getClass().getSimpleName());
         }
         version++;
     }
@@ -307,6 +317,55 @@ public final class Session {
         return version;
     }
 
+    public String phase() {
+        return dialogue.phase();
+    }
+
+    public List<nl.waterline.subgroups.Subgroup> subgroups() {
+        return dialogue.subgroups();
+    }
+
+    public Optional<nl.waterline.subgroups.Subgroup> subgroupOf(String participantId) {
+        return dialogue.subgroupOf(participantId);
+    }
+
+    /** The members of a subgroup with their group and role, as the mixing rule sees them. */
+    public List<nl.waterline.subgroups.SubgroupMember> membersOf(nl.waterline.subgroups.Subgroup subgroup) {
+        return dialogue.members(subgroup);
+    }
+
+    public int turnSeconds() {
+        return dialogue.turnSeconds();
+    }
+
+    public List<nl.waterline.rounds.Turn> turns() {
+        return dialogue.turns();
+    }
+
+    public List<nl.waterline.rounds.Question> questions() {
+        return dialogue.questions();
+    }
+
+    public List<nl.waterline.rounds.DiscussionNote> discussion() {
+        return dialogue.discussion();
+    }
+
+    public List<nl.waterline.rounds.HarvestEntry> harvest() {
+        return dialogue.harvest();
+    }
+
+    public List<nl.waterline.notes.Note> notes() {
+        return dialogue.notes();
+    }
+
+    public List<nl.waterline.notes.Issue> issues() {
+        return dialogue.issues();
+    }
+
+    public boolean isNoteTakerSecretHash(String secretHash) {
+        return dialogue.isNoteTakerHash(secretHash);
+    }
+
     /** A canonical description of the whole state, for proving a rebuilt session equals the live one. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
@@ -315,6 +374,7 @@ public final class Session {
                 .append(picksLocked).append('|').append(resultsMode).append('|').append(revealed).append('|')
                 .append(version).append('|').append(ownWords()).append('\n');
         participants.values().forEach(p -> sb.append(p.describe()).append('\n'));
+        sb.append(dialogue.describe());
         return sb.toString();
     }
 }

@@ -2,9 +2,14 @@ package nl.waterline.session;
 
 import nl.waterline.picks.PickKind;
 import nl.waterline.picks.ResultsMode;
+import nl.waterline.notes.NoteKind;
+import nl.waterline.notes.Waterline;
+import nl.waterline.rounds.DiscussionKind;
+import nl.waterline.rounds.HarvestKind;
 import nl.waterline.template.SessionTemplate;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What happened in a session. Events are what the store keeps: replaying them in order rebuilds the
@@ -34,5 +39,80 @@ public sealed interface SessionEvent {
     }
 
     record ResultsRevealed(boolean revealed) implements SessionEvent {
+    }
+
+    // ---- dialogue rounds ------------------------------------------------------------------------
+
+    record PhaseChanged(String phase) implements SessionEvent {
+    }
+
+    /** A whole new set of subgroups; ids are never reused within a session, labels start again at A. */
+    record SubgroupsFormed(List<FormedSubgroup> subgroups) implements SessionEvent {
+        public SubgroupsFormed {
+            subgroups = List.copyOf(subgroups);
+        }
+    }
+
+    record FormedSubgroup(String id, String label, String colour, List<String> members, List<String> order) {
+        public FormedSubgroup {
+            members = List.copyOf(members);
+            order = List.copyOf(order);
+        }
+    }
+
+    /** A participant put into a subgroup: a late joiner, or moved there by the facilitator. */
+    record ParticipantPlaced(String participantId, String subgroup) implements SessionEvent {
+    }
+
+    record HostSet(String subgroup, String participantId) implements SessionEvent {
+    }
+
+    record TurnOrderSet(String subgroup, List<String> order) implements SessionEvent {
+        public TurnOrderSet {
+            order = List.copyOf(order);
+        }
+    }
+
+    record TurnSecondsSet(int seconds) implements SessionEvent {
+    }
+
+    /** The previous turn of the subgroup (if any) ends at {@code at}; {@code speaker} starts. */
+    record TurnStarted(String subgroup, String speaker, Instant at) implements SessionEvent {
+    }
+
+    record RoundFinished(String subgroup, Instant at) implements SessionEvent {
+    }
+
+    record QuestionAsked(String questionId, String subgroup, String askerId, String speakerId, String text,
+                         Instant at) implements SessionEvent {
+    }
+
+    record QuestionAnswered(String questionId) implements SessionEvent {
+    }
+
+    record QuestionParked(String questionId) implements SessionEvent {
+    }
+
+    record DiscussionNoteAdded(String noteId, String subgroup, DiscussionKind kind, String text, List<String> groups,
+                               String parkedQuestion) implements SessionEvent {
+        public DiscussionNoteAdded {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    record HarvestAdded(String entryId, String group, HarvestKind kind, String text) implements SessionEvent {
+    }
+
+    record NoteAdded(String noteId, NoteKind kind, String text, String group, String role, Waterline waterline,
+                     String issue, Instant at) implements SessionEvent {
+    }
+
+    record IssueAdded(String issueId, String title) implements SessionEvent {
+    }
+
+    record IssueRenamed(String issueId, String title) implements SessionEvent {
+    }
+
+    record NoteTakerAdded(String secretHash) implements SessionEvent {
     }
 }

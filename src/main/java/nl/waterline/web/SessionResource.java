@@ -110,6 +110,25 @@ public class SessionResource {
         return Response.status(201).entity(new Joined(participantId, secret)).build();
     }
 
+    public record NoteTakerCreated(String secret) {
+    }
+
+    /** A note-taker gets a secret of their own, so the facilitator's secret never leaves the facilitator's laptop. */
+    @POST
+    @Path("/{code}/note-takers")
+    public Response addNoteTaker(@PathParam("code") String code, @HeaderParam("Authorization") String authorization,
+                                 @Context HttpServerRequest http) {
+        SessionOwner owner = registry.owner(code, clientAddress(http));
+        String presented = authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length()).strip() : null;
+        if (presented == null || !await(owner.read(s -> s.isFacilitatorSecretHash(Secrets.hash(presented))))) {
+            throw new Refusal(ErrorCode.WRONG_SECRET, "only the facilitator of this session can add a note-taker");
+        }
+        String secret = Secrets.newSecret();
+        await(owner.submit(Actor.FACILITATOR, new SessionCommand.AddNoteTaker(Secrets.hash(secret))));
+        return Response.status(201).entity(new NoteTakerCreated(secret)).build();
+    }
+
     @GET
     @Path("/{code}/qr.svg")
     @Produces("image/svg+xml")

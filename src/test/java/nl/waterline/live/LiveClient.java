@@ -112,10 +112,19 @@ public final class LiveClient implements AutoCloseable {
         return awaitMatching(f -> type.equals(f.path("type").asText()), type);
     }
 
-    /** The first view whose content matches, skipping older ones: views are coalesced, so intermediate states may never come. */
+    /**
+     * The first room view (facilitator, projector, note-taker or participant) whose content matches, skipping
+     * older ones: views are coalesced, so intermediate states may never come.
+     */
     public JsonNode awaitView(Predicate<JsonNode> matches) {
-        return awaitMatching(f -> f.path("type").asText().equals("view") && matches.test(f.path("view")), "a matching view")
-                .path("view");
+        return awaitMatching(f -> f.path("type").asText().equals("view") && !f.has("scope") && matches.test(f.path("view")),
+                "a matching view").path("view");
+    }
+
+    /** The first view of a scoped audience ({@code subgroup} or {@code harvest}) whose content matches. */
+    public JsonNode awaitView(String audience, Predicate<JsonNode> matches) {
+        return awaitMatching(f -> f.path("type").asText().equals("view") && f.path("audience").asText().equals(audience)
+                && matches.test(f.path("view")), "a matching " + audience + " view").path("view");
     }
 
     public JsonNode awaitMatching(Predicate<JsonNode> matches, String what) {
