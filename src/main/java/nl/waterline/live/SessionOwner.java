@@ -195,7 +195,7 @@ public final class SessionOwner {
                 for (SessionEvent event : decided) {
                     session.apply(event);
                     events.add(event);
-                    participantOf(event).ifPresent(changedParticipants::add);
+                    changedParticipants.addAll(participantsAffected(event));
                 }
                 versions.add(session.version());
                 refusals.add(null);
@@ -234,17 +234,20 @@ public final class SessionOwner {
     }
 
     /** Participants whose personal frame changes with this event: their picks or their subgroup. */
-    private static java.util.Optional<String> participantOf(SessionEvent event) {
+    private static List<String> participantsAffected(SessionEvent event) {
         if (event instanceof SessionEvent.PickAdded e) {
-            return java.util.Optional.of(e.participantId());
+            return List.of(e.participantId());
         }
         if (event instanceof SessionEvent.PickRemoved e) {
-            return java.util.Optional.of(e.participantId());
+            return List.of(e.participantId());
         }
         if (event instanceof SessionEvent.ParticipantPlaced e) {
-            return java.util.Optional.of(e.participantId());
+            return List.of(e.participantId());
         }
-        return java.util.Optional.empty();
+        if (event instanceof SessionEvent.SubgroupsFormed e) {
+            return e.subgroups().stream().flatMap(sg -> sg.members().stream()).toList();
+        }
+        return List.of();
     }
 
     /** A participant's own state goes to their own screens at once: O(1) frames per pick. */

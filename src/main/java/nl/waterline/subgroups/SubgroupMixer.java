@@ -1,6 +1,7 @@
 package nl.waterline.subgroups;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -88,41 +89,53 @@ public final class SubgroupMixer {
                         + members.size() + "), was " + subgroupCount + ".");
             }
             List<SubgroupMember> copy = List.copyOf(members);
-            Set<String> seen = new HashSet<>();
-            Map<String, Integer> groupIds = new HashMap<>();
-            Map<GroupRole, Integer> pairIds = new HashMap<>();
-            Map<String, Integer> roleIds = new HashMap<>();
             int size = copy.size();
+            Set<String> seen = new HashSet<>(2 * size);
+            Map<String, Integer> groupIds = new HashMap<>();
+            Map<String, Integer> roleIds = new HashMap<>();
+            List<String> groupNames = new ArrayList<>();
+            List<String> roleNames = new ArrayList<>();
             int[] group = new int[size];
-            int[] pair = new int[size];
             int[] role = new int[size];
-            List<GroupRole> pairs = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 SubgroupMember m = copy.get(i);
                 if (!seen.add(m.participantId())) {
                     throw new IllegalArgumentException("Participant " + m.participantId() + " occurs more than once.");
                 }
-                group[i] = idOf(groupIds, m.group());
-                role[i] = idOf(roleIds, m.role());
-                GroupRole gr = GroupRole.of(m);
-                pair[i] = idOf(pairIds, gr);
-                if (pair[i] == pairs.size()) {
-                    pairs.add(gr);
-                }
+                group[i] = idOf(groupIds, groupNames, m.group());
+                role[i] = idOf(roleIds, roleNames, m.role());
             }
-            int[] membersPerGroup = new int[groupIds.size()];
-            int[] membersPerPair = new int[pairs.size()];
+            // A groups x roles table instead of hashing (group, role) keys: this runs for every form.
+            int[][] pairIds = new int[groupNames.size()][roleNames.size()];
+            for (int[] row : pairIds) {
+                Arrays.fill(row, -1);
+            }
+            int[] pair = new int[size];
+            int[] pairGroup = new int[size];
+            int[] pairRole = new int[size];
+            int pairs = 0;
+            for (int i = 0; i < size; i++) {
+                if (pairIds[group[i]][role[i]] < 0) {
+                    pairIds[group[i]][role[i]] = pairs;
+                    pairGroup[pairs] = group[i];
+                    pairRole[pairs] = role[i];
+                    pairs++;
+                }
+                pair[i] = pairIds[group[i]][role[i]];
+            }
+            int[] membersPerGroup = new int[groupNames.size()];
+            int[] membersPerPair = new int[pairs];
             for (int i = 0; i < size; i++) {
                 membersPerGroup[group[i]]++;
                 membersPerPair[pair[i]]++;
             }
-            int[] pairOrder = IntStream.range(0, pairs.size()).boxed()
-                    .sorted(Comparator.<Integer>comparingInt(p -> -membersPerGroup[groupIds.get(pairs.get(p).group())])
-                            .thenComparing(p -> pairs.get(p).group())
+            int[] pairOrder = IntStream.range(0, pairs).boxed()
+                    .sorted(Comparator.<Integer>comparingInt(p -> -membersPerGroup[pairGroup[p]])
+                            .thenComparing(p -> groupNames.get(pairGroup[p]))
                             .thenComparingInt(p -> -membersPerPair[p])
-                            .thenComparing(p -> pairs.get(p).role()))
+                            .thenComparing(p -> roleNames.get(pairRole[p])))
                     .mapToInt(Integer::intValue).toArray();
-            return new Room(copy, group, pair, role, pairs.size(), roleIds.size(), pairOrder);
+            return new Room(copy, group, pair, role, pairs, roleNames.size(), pairOrder);
         }
 
         /**
@@ -333,7 +346,13 @@ public final class SubgroupMixer {
         return counts;
     }
 
-    private static <K> int idOf(Map<K, Integer> ids, K key) {
-        return ids.computeIfAbsent(key, k -> ids.size());
+    private static int idOf(Map<String, Integer> ids, List<String> names, String name) {
+        Integer id = ids.get(name);
+        if (id == null) {
+            id = names.size();
+            ids.put(name, id);
+            names.add(name);
+        }
+        return id;
     }
 }
