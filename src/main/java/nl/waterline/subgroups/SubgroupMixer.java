@@ -76,8 +76,8 @@ public final class SubgroupMixer {
      * arithmetic rather than map lookups. {@code pairOrder} lists pair ids in dealing order: largest group first
      * (ties by group id), within it largest pair first (ties by role).
      */
-    private record Room(List<SubgroupMember> members, int[] group, int[] pair, int[] role, int pairCount,
-                        int roleCount, int[] pairOrder) {
+    private record Room(List<SubgroupMember> members, int[] group, int[] pair, int[] role, int groupCount,
+                        int pairCount, int roleCount, int[] pairOrder) {
 
         static Room of(List<SubgroupMember> members, int subgroupCount) {
             Objects.requireNonNull(members, "members");
@@ -135,7 +135,7 @@ public final class SubgroupMixer {
                             .thenComparingInt(p -> -membersPerPair[p])
                             .thenComparing(p -> roleNames.get(pairRole[p])))
                     .mapToInt(Integer::intValue).toArray();
-            return new Room(copy, group, pair, role, pairs, roleNames.size(), pairOrder);
+            return new Room(copy, group, pair, role, groupNames.size(), pairs, roleNames.size(), pairOrder);
         }
 
         /**
@@ -189,27 +189,51 @@ public final class SubgroupMixer {
                     rolesIn[s][role[m]]++;
                 }
             }
+            // Only members of one group are swap candidates, and a swap keeps each seat's group, so each group's
+            // seats are listed once, in subgroup order; the search then costs the sum of squared group sizes per
+            // pass, however many subgroups there are.
+            int[] perGroup = new int[groupCount];
+            for (int m = 0; m < group.length; m++) {
+                perGroup[group[m]]++;
+            }
+            int[][] seatSubgroup = new int[groupCount][];
+            int[][] seatPosition = new int[groupCount][];
+            for (int g = 0; g < groupCount; g++) {
+                seatSubgroup[g] = new int[perGroup[g]];
+                seatPosition[g] = new int[perGroup[g]];
+                perGroup[g] = 0;
+            }
+            for (int s = 0; s < n; s++) {
+                for (int x = 0; x < subgroups[s].length; x++) {
+                    int g = group[subgroups[s][x]];
+                    seatSubgroup[g][perGroup[g]] = s;
+                    seatPosition[g][perGroup[g]++] = x;
+                }
+            }
             boolean improved = true;
             while (improved) {
                 improved = false;
-                for (int i = 0; i < n; i++) {
-                    for (int j = i + 1; j < n; j++) {
-                        int[] a = subgroups[i];
-                        int[] b = subgroups[j];
-                        for (int x = 0; x < a.length; x++) {
-                            for (int y = 0; y < b.length; y++) {
-                                int p = a[x];
-                                int q = b[y];
-                                if (group[p] != group[q] || pair[p] == pair[q]
-                                        || !swapImproves(p, q, pairsIn[i], pairsIn[j], rolesIn[i], rolesIn[j])) {
-                                    continue;
-                                }
-                                move(p, pairsIn[i], rolesIn[i], pairsIn[j], rolesIn[j]);
-                                move(q, pairsIn[j], rolesIn[j], pairsIn[i], rolesIn[i]);
-                                a[x] = q;
-                                b[y] = p;
-                                improved = true;
+                for (int g = 0; g < groupCount; g++) {
+                    int[] subgroupOf = seatSubgroup[g];
+                    int[] positionOf = seatPosition[g];
+                    for (int u = 0; u < subgroupOf.length; u++) {
+                        for (int v = u + 1; v < subgroupOf.length; v++) {
+                            int i = subgroupOf[u];
+                            int j = subgroupOf[v];
+                            if (i == j) {
+                                continue;
                             }
+                            int p = subgroups[i][positionOf[u]];
+                            int q = subgroups[j][positionOf[v]];
+                            if (pair[p] == pair[q]
+                                    || !swapImproves(p, q, pairsIn[i], pairsIn[j], rolesIn[i], rolesIn[j])) {
+                                continue;
+                            }
+                            move(p, pairsIn[i], rolesIn[i], pairsIn[j], rolesIn[j]);
+                            move(q, pairsIn[j], rolesIn[j], pairsIn[i], rolesIn[i]);
+                            subgroups[i][positionOf[u]] = q;
+                            subgroups[j][positionOf[v]] = p;
+                            improved = true;
                         }
                     }
                 }
