@@ -48,4 +48,7 @@ export const api = {
   session: (code) => request(sessionPath(code)),
   join: (code, body) => request(`${sessionPath(code)}/participants`, { method: 'POST', body }),
   qrUrl: (code) => `${sessionPath(code)}/qr.svg`,
+  createNoteTaker: (code, facilitatorSecret) => request(`${sessionPath(code)}/note-takers`, {
+    method: 'POST', body: {}, headers: { Authorization: `Bearer ${facilitatorSecret}` },
+  }),
 };

@@ -87,6 +87,7 @@ export const keys = {
   mySessions: 'waterline.mySessions',
   facilitator: (code) => `waterline.facilitator.${compactCode(code)}`,
   participant: (code) => `waterline.participant.${compactCode(code)}`,
+  noteTaker: (code) => `waterline.noteTaker.${compactCode(code)}`,
 };
 
 // Join codes: 8 characters without 0/O/1/I; people type them in any case, with dashes or spaces.
@@ -123,6 +124,7 @@ export function provisionalJoinUrl(code) {
 export const pageUrl = {
   facilitator: (code) => `/ui/facilitator.html?code=${encodeURIComponent(compactCode(code))}`,
   projector: (code) => `/ui/projector.html?code=${encodeURIComponent(compactCode(code))}`,
+  notes: (code) => `/ui/notes.html?code=${encodeURIComponent(compactCode(code))}`,
 };
 
 // Stakeholder groups and roles travel as ids; names come from the session (template).
@@ -138,6 +140,11 @@ export function groupName(session, groupId) {
 export function roleName(session, groupId, roleId) {
   const role = findGroup(session, groupId)?.roles?.find((r) => r.id === roleId);
   return role ? loc(role.name) : String(roleId ?? '');
+}
+
+/** "Gemeente · Uitvoering": how people are shown wherever names are not (quotes, projector, subgroups). */
+export function whoText(session, groupId, roleId) {
+  return [groupName(session, groupId), roleId ? roleName(session, groupId, roleId) : ''].filter(Boolean).join(' · ');
 }
 
 /** "A, B en C" / "A, B and C". */

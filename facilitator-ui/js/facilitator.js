@@ -1,14 +1,21 @@
-// Facilitator page (laptop): who is in the room and who is missing, the picking controls, and the
-// results per term, stakeholder group and role. The facilitator secret comes from localStorage, where
-// the home page put it when this browser created the session.
+// Facilitator page (laptop): who is in the room and who is missing, the picking controls, the results
+// per term, stakeholder group and role; then the phases, the mixed subgroups and their rounds, parked
+// questions, the harvest and the notes for the minutes. The facilitator secret comes from localStorage,
+// where the home page put it when this browser created the session.
 
 import { initI18n, t, loc, onLangChange, useSessionLanguage } from './i18n.js';
 import { api } from './api.js';
-import { LiveClient } from './live.js';
+import { LiveClient, LiveError } from './live.js';
 import {
   byTestId, el, syncChildren, setKey, storage, keys, compactCode, isValidCode, displayCode, codeFromLocation, provisionalJoinUrl,
-  pageUrl, groupName, roleName, listText, formatNumber, countBadge, showError, wireErrorArea, connectionStatus,
+  pageUrl, groupName, roleName, whoText, listText, formatNumber, countBadge, showError, showMessage, clearError, wireErrorArea,
+  connectionStatus, setBusy,
 } from './common.js';
+import {
+  phasesOf, phaseName, renderPhase, fillPhaseSelect, swatch, updateSwatch, subgroupName, mixSummary, mixGroups, ServerClock,
+  timerNode, setTimer, startTimerTicker, renderDiscussionList, optionalButton,
+} from './dialogue.js';
+import { mountNotesPanel } from './notes-panel.js';
 
 const byId = (id) => document.getElementById(id);
 const ui = {
@@ -31,6 +38,29 @@ const ui = {
   resultsSummary: byId('results-summary'),
   resultsHead: byId('results-head'),
   resultsBody: byId('results-body'),
+  createNoteTaker: byTestId('create-note-taker'),
+  openNotes: byTestId('open-notes'),
+  noteTakerState: byId('note-taker-state'),
+  noteTakerKeyBox: byId('note-taker-key-box'),
+  noteTakerKey: byTestId('note-taker-key'),
+  phase: byTestId('phase'),
+  phaseExpect: byTestId('phase-expect'),
+  phasePrev: byTestId('phase-prev'),
+  phaseNext: byTestId('phase-next'),
+  phaseSelect: byTestId('phase-select'),
+  subgroupSize: byTestId('subgroup-size'),
+  formSubgroups: byTestId('form-subgroups'),
+  subgroupPreview: byId('subgroup-preview'),
+  turnSeconds: byTestId('turn-seconds'),
+  setTurnSeconds: byTestId('set-turn-seconds'),
+  turnSecondsState: byId('turn-seconds-state'),
+  subgroups: byTestId('subgroups'),
+  subgroupsEmpty: byId('subgroups-empty'),
+  parked: byTestId('parked'),
+  parkedEmpty: byId('parked-empty'),
+  harvest: byTestId('harvest'),
+  harvestEmpty: byId('harvest-empty'),
+  notesPanel: byId('notes-panel'),
   status: byTestId('connection-status'),
   error: byTestId('error-message'),
 };
@@ -44,6 +74,9 @@ const state = {
   // Control → version of its ack (Infinity while unanswered). A control stays disabled until a view at
   // least that new shows the change, so a quick second click never acts on the old state.
   busy: new Map(),
+  clock: new ServerClock(),
+  turnSecondsEdited: false,
+  notes: null, // the notes panel
 };
 
 function setSession(session) {
@@ -53,8 +86,8 @@ function setSession(session) {
   render();
 }
 
-function command(control, type, fields) {
-  if (!state.live) return;
+function command(control, type, fields, onDone) {
+  if (!state.live || state.busy.has(control)) return;
   state.busy.set(control, Infinity);
   render();
   state.live.send(type, fields).then(
@@ -62,6 +95,7 @@ function command(control, type, fields) {
       const version = typeof ack.version === 'number' ? ack.version : -1;
       if (version <= state.version) state.busy.delete(control);
       else state.busy.set(control, version);
+      onDone?.(ack);
       render();
     },
     (err) => {
@@ -74,6 +108,7 @@ function command(control, type, fields) {
 
 function onView(msg) {
   state.view = msg.view ?? null;
+  state.clock.update(msg.serverTime ?? state.view?.serverTime);
   if (typeof msg.version === 'number') state.version = msg.version;
   for (const [control, version] of state.busy) if (version <= state.version) state.busy.delete(control);
   render();
@@ -91,6 +126,12 @@ function render() {
   renderAttendance();
   renderParticipants();
   renderResults();
+  renderPhaseControls();
+  renderSubgroupControls();
+  renderSubgroups();
+  renderParked();
+  renderHarvest();
+  state.notes?.render(state.session, state.view, Boolean(state.live && state.view));
 }
 
 function renderControls() {
@@ -262,6 +303,397 @@ function renderResults() {
   });
 }
 
+// ---- phases --------------------------------------------------------------------------------------
+
+const ready = () => Boolean(state.live && state.view);
+
+function renderPhaseControls() {
+  const phase = state.view?.phase ?? null;
+  const phases = phasesOf(state.session, state.view);
+  renderPhase(ui.phase, ui.phaseExpect, phase, 'facilitator');
+  // The panels of the current phase move up (CSS reads this attribute).
+  document.body.dataset.phase = phase ?? '';
+  const busy = state.busy.has('phase');
+  fillPhaseSelect(ui.phaseSelect, phases, busy ? undefined : phase ?? undefined);
+  const i = phases.indexOf(phase);
+  ui.phaseSelect.disabled = !ready() || busy || phases.length === 0;
+  ui.phasePrev.disabled = !ready() || busy || i <= 0;
+  ui.phaseNext.disabled = !ready() || busy || i < 0 || i >= phases.length - 1;
+  if (i >= 0 && i < phases.length - 1) setKey(ui.phaseNext, 'fac.phaseNextTo', { phase: phaseName(phases[i + 1]) });
+  else setKey(ui.phaseNext, 'fac.phaseNext');
+  if (i > 0) setKey(ui.phasePrev, 'fac.phasePrevTo', { phase: phaseName(phases[i - 1]) });
+  else setKey(ui.phasePrev, 'fac.phasePrev');
+}
+
+function stepPhase(delta) {
+  const phases = phasesOf(state.session, state.view);
+  const next = phases[phases.indexOf(state.view?.phase) + delta];
+  if (next) command('phase', 'setPhase', { phase: next });
+}
+
+// ---- subgroups -----------------------------------------------------------------------------------
+
+function participantsById() {
+  return new Map((state.view?.participants ?? []).map((p) => [p.id, p]));
+}
+
+function renderSubgroupControls() {
+  const subs = state.view?.subgroups ?? [];
+  setKey(ui.formSubgroups, subs.length ? 'fac.reformSubgroups' : 'fac.formSubgroups');
+  ui.formSubgroups.disabled = !ready() || state.busy.has('form');
+  const total = state.view?.attendance?.total ?? 0;
+  const size = Number.parseInt(ui.subgroupSize.value, 10);
+  if (total > 0 && size > 0) {
+    setKey(ui.subgroupPreview, 'fac.subgroupPreview', { n: formatNumber(total), count: formatNumber(Math.max(1, Math.round(total / size))) });
+  } else {
+    ui.subgroupPreview.textContent = '';
+  }
+
+  const seconds = state.view?.turnSeconds ?? 0;
+  if (!state.turnSecondsEdited && state.view) ui.turnSeconds.value = String(seconds);
+  ui.setTurnSeconds.disabled = !ready() || state.busy.has('seconds');
+  if (seconds > 0) setKey(ui.turnSecondsState, 'fac.turnSecondsNow', { time: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` });
+  else setKey(ui.turnSecondsState, 'fac.noTimer');
+}
+
+function readInt(input, min, max) {
+  const value = Number(input.value);
+  return Number.isInteger(value) && value >= min && value <= max ? value : null;
+}
+
+function formSubgroups() {
+  clearError(ui.error);
+  const size = readInt(ui.subgroupSize, 1, 1000);
+  if (size === null) return showError(ui.error, 'INVALID_VALUE');
+  command('form', 'formSubgroups', { size });
+}
+
+function setTurnSeconds() {
+  clearError(ui.error);
+  const seconds = readInt(ui.turnSeconds, 0, 3600);
+  if (seconds === null) return showError(ui.error, 'INVALID_VALUE');
+  command('seconds', 'setTurnSeconds', { seconds }, () => {
+    state.turnSecondsEdited = false;
+  });
+}
+
+function subgroupCard(sub) {
+  const discussionForm = el('form', { class: 'sub-discussion-form', novalidate: true },
+    el('select', { dataset: { testid: 'fac-discussion-kind' } },
+      el('option', { value: 'DIFFERENCE', dataset: { i18n: 'kind.DIFFERENCE' } }, t('kind.DIFFERENCE')),
+      el('option', { value: 'SIMILARITY', dataset: { i18n: 'kind.SIMILARITY' } }, t('kind.SIMILARITY'))),
+    el('input', { type: 'text', maxlength: 500, autocomplete: 'off', dataset: { testid: 'fac-discussion-text' } }),
+    el('button', { type: 'submit', class: 'small', dataset: { testid: 'fac-discussion-submit' } }));
+  return el('article', { class: 'subgroup-card', dataset: { subgroup: sub.id } },
+    el('header', { class: 'sub-head' },
+      swatch(sub),
+      el('h3', { class: 'sub-title' }),
+      el('span', { class: 'tag sub-status' })),
+    el('p', { class: 'sub-mix' }, el('span', { class: 'mix-summary' }), el('br'), el('span', { class: 'mix-groups' })),
+    el('div', { class: 'sub-round' },
+      el('p', { class: 'sub-speaker', dataset: { testid: 'speaker' } }),
+      timerNode(),
+      el('p', { class: 'sub-turns help', dataset: { testid: 'turns' } }),
+      el('button', { type: 'button', class: 'primary', dataset: { testid: 'next-speaker' } })),
+    el('h4', { dataset: { i18n: 'fac.membersOrder' } }, t('fac.membersOrder')),
+    el('ol', { class: 'sub-members', dataset: { testid: 'members' } }),
+    el('div', { class: 'sub-questions' },
+      el('h4', { dataset: { i18n: 'fac.questions' } }, t('fac.questions')),
+      el('ul', { class: 'questions', dataset: { testid: 'questions' } }),
+      el('p', { class: 'empty q-empty', dataset: { i18n: 'fac.noQuestions' } }, t('fac.noQuestions'))),
+    el('div', { class: 'sub-discussion' },
+      el('h4', { dataset: { i18n: 'fac.discussion' } }, t('fac.discussion')),
+      el('ul', { class: 'discussion-list', dataset: { testid: 'discussion' } }),
+      el('p', { class: 'empty d-empty', dataset: { i18n: 'discussion.none' } }, t('discussion.none')),
+      discussionForm));
+}
+
+function memberItem(id) {
+  return el('li', { dataset: { participant: id } },
+    el('span', { class: 'm-order', 'aria-hidden': 'true' }),
+    el('span', { class: 'm-main' },
+      el('span', { class: 'm-name' }),
+      el('span', { class: 'm-who' }),
+      el('span', { class: 'tag host-tag' }),
+      el('span', { class: 'tag speaking-tag' }),
+      el('span', { class: 'tag spoken-tag' })),
+    el('span', { class: 'm-actions' },
+      el('button', { type: 'button', class: 'small', dataset: { testid: 'make-host' } }),
+      el('select', { class: 'small', dataset: { testid: 'move-participant' } }),
+      el('button', { type: 'button', class: 'small icon', dataset: { testid: 'order-up' } }, '↑'),
+      el('button', { type: 'button', class: 'small icon', dataset: { testid: 'order-down' } }, '↓')));
+}
+
+/** The full speaking order: the server's, then any member it does not list yet. */
+function fullOrder(sub) {
+  const members = sub.members ?? [];
+  const order = (sub.order ?? []).filter((id) => members.includes(id));
+  return [...order, ...members.filter((id) => !order.includes(id))];
+}
+
+function memberName(people, id) {
+  const p = people.get(id);
+  return p?.name || t('fac.noName');
+}
+
+function renderSubgroups() {
+  const s = state.session;
+  const view = state.view;
+  const subs = view?.subgroups ?? [];
+  const people = participantsById();
+  const inRound = view?.phase === 'perspective-round';
+  const inDiscussion = view?.phase === 'discussion';
+  const turnSeconds = view?.turnSeconds ?? 0;
+
+  syncChildren(ui.subgroups, subs, (sub) => sub.id, subgroupCard, (card, sub) => {
+    updateSwatch(card.querySelector('.swatch'), sub);
+    card.dataset.colour = sub.colour ?? '';
+    card.querySelector('.sub-title').textContent = subgroupName(sub);
+    const turns = sub.turns ?? [];
+    const spoken = new Set(turns.filter((turn) => turn.endedAt).map((turn) => turn.speaker));
+    const started = Boolean(sub.speaker) || turns.length > 0;
+    const status = sub.finished ? 'finished' : sub.speaker ? 'speaking' : started ? 'between' : 'waiting';
+    const statusTag = card.querySelector('.sub-status');
+    statusTag.dataset.status = status;
+    setKey(statusTag, `fac.roundStatus.${status}`);
+    card.dataset.status = status;
+
+    optionalButton(card.querySelector('.sub-head'), 'clear-host', Boolean(sub.host), 'fac.clearHost',
+      { disabled: !ready() || state.busy.has(`host:${sub.id}`), className: 'small link-button' });
+
+    card.querySelector('.mix-summary').textContent = mixSummary(sub.mix);
+    card.querySelector('.mix-groups').textContent = mixGroups(s, sub.mix);
+
+    const speakerLine = card.querySelector('.sub-speaker');
+    if (sub.finished) setKey(speakerLine, 'fac.roundFinished');
+    else if (sub.speaker) {
+      const p = people.get(sub.speaker);
+      setKey(speakerLine, 'fac.speakerIs', { name: memberName(people, sub.speaker), who: whoText(s, p?.group, p?.role) });
+    } else setKey(speakerLine, started ? 'fac.noSpeaker' : 'fac.roundNotStarted');
+    setTimer(card.querySelector('.timer'), sub.finished ? null : sub.speaker && sub.turnStartedAt, turnSeconds, state.clock);
+
+    const order = fullOrder(sub);
+    setKey(card.querySelector('.sub-turns'), 'fac.turns', { done: formatNumber(spoken.size), total: formatNumber(order.length) });
+    const next = card.querySelector('[data-testid="next-speaker"]');
+    const last = sub.speaker && order.indexOf(sub.speaker) === order.length - 1;
+    setKey(next, !started ? 'fac.startRound' : last ? 'fac.endRound' : 'fac.nextSpeaker');
+    next.disabled = !ready() || !inRound || sub.finished || state.busy.has(`next:${sub.id}`);
+    if (inRound) next.removeAttribute('title');
+    else next.title = t('fac.onlyInRound');
+
+    const others = subs.filter((x) => x.id !== sub.id);
+    syncChildren(card.querySelector('.sub-members'), order, (id) => id, memberItem, (li, id) => {
+      const p = people.get(id);
+      const index = order.indexOf(id);
+      li.querySelector('.m-order').textContent = `${index + 1}.`;
+      const name = li.querySelector('.m-name');
+      name.textContent = memberName(people, id);
+      name.classList.toggle('anonymous', !p?.name);
+      li.querySelector('.m-who').textContent = whoText(s, p?.group, p?.role);
+      const isHost = sub.host === id;
+      const hostTag = li.querySelector('.host-tag');
+      hostTag.hidden = !isHost;
+      setKey(hostTag, 'sub.host');
+      const speakingTag = li.querySelector('.speaking-tag');
+      speakingTag.hidden = sub.speaker !== id || Boolean(sub.finished);
+      setKey(speakingTag, 'sub.speaking');
+      const spokenTag = li.querySelector('.spoken-tag');
+      spokenTag.hidden = !spoken.has(id) || sub.speaker === id;
+      setKey(spokenTag, 'fac.spoken');
+      li.classList.toggle('speaking', sub.speaker === id && !sub.finished);
+
+      const makeHost = li.querySelector('[data-testid="make-host"]');
+      makeHost.setAttribute('aria-pressed', String(isHost));
+      makeHost.disabled = !ready() || isHost || state.busy.has(`host:${sub.id}`);
+      setKey(makeHost, isHost ? 'fac.isHost' : 'fac.makeHost');
+
+      const move = li.querySelector('[data-testid="move-participant"]');
+      const optionsKey = others.map((x) => `${x.id}:${x.label}`).join(' ');
+      if (move.dataset.options !== optionsKey) {
+        move.replaceChildren(el('option', { value: '' }), ...others.map((x) => el('option', { value: x.id })));
+        move.dataset.options = optionsKey;
+      }
+      setKey(move.options[0], 'fac.moveTo');
+      others.forEach((x, i) => {
+        move.options[i + 1].textContent = t('fac.moveToGroup', { label: x.label ?? x.id });
+      });
+      if (!state.busy.has(`move:${id}`)) move.value = '';
+      move.disabled = !ready() || others.length === 0 || state.busy.has(`move:${id}`);
+      move.setAttribute('aria-label', t('fac.moveLabel', { name: memberName(people, id) }));
+
+      const up = li.querySelector('[data-testid="order-up"]');
+      const down = li.querySelector('[data-testid="order-down"]');
+      up.disabled = !ready() || index === 0 || state.busy.has(`order:${sub.id}`);
+      down.disabled = !ready() || index === order.length - 1 || state.busy.has(`order:${sub.id}`);
+      up.setAttribute('aria-label', t('fac.orderUp', { name: memberName(people, id) }));
+      down.setAttribute('aria-label', t('fac.orderDown', { name: memberName(people, id) }));
+    });
+
+    const questions = sub.questions ?? [];
+    syncChildren(card.querySelector('.questions'), questions, (q) => q.id, (q) => el('li', { dataset: { question: q.id } },
+      el('span', { class: 'q-text' }),
+      el('span', { class: 'q-to help' }),
+      el('span', { class: 'tag q-status' })),
+    (li, q) => {
+      li.dataset.status = q.status ?? '';
+      li.querySelector('.q-text').textContent = q.text;
+      setKey(li.querySelector('.q-to'), 'fac.questionTo', { name: memberName(people, q.speaker) });
+      const tag = li.querySelector('.q-status');
+      tag.dataset.status = q.status ?? '';
+      setKey(tag, `qstatus.${q.status}`);
+      optionalButton(li, 'park', q.status === 'OPEN', 'round.park', { disabled: !ready() || state.busy.has(`park:${q.id}`) });
+    });
+    card.querySelector('.q-empty').hidden = questions.length > 0;
+
+    const parked = (view?.parked ?? []).filter((p) => p.subgroup === sub.id);
+    renderDiscussionList(card.querySelector('.discussion-list'), sub.discussion ?? [], parked, s);
+    card.querySelector('.d-empty').hidden = (sub.discussion ?? []).length > 0;
+    const form = card.querySelector('.sub-discussion-form');
+    form.hidden = !inDiscussion;
+    const input = form.querySelector('input');
+    input.placeholder = t('fac.discussionPlaceholder');
+    input.setAttribute('aria-label', t('fac.discussionPlaceholder'));
+    form.querySelector('select').setAttribute('aria-label', t('discussion.kindLabel'));
+    const submit = form.querySelector('button');
+    setKey(submit, 'fac.addDiscussion');
+    submit.disabled = !ready() || state.busy.has(`discuss:${sub.id}`);
+  });
+  ui.subgroupsEmpty.hidden = subs.length > 0;
+}
+
+function onSubgroupsClick(event) {
+  const button = event.target.closest('button');
+  const card = event.target.closest('[data-subgroup]');
+  if (!button || !card) return;
+  const sub = (state.view?.subgroups ?? []).find((x) => x.id === card.dataset.subgroup);
+  if (!sub) return;
+  const participantId = button.closest('[data-participant]')?.dataset.participant;
+  const questionId = button.closest('[data-question]')?.dataset.question;
+  switch (button.dataset.testid) {
+    case 'next-speaker':
+      command(`next:${sub.id}`, 'nextSpeaker', { subgroup: sub.id });
+      break;
+    case 'make-host':
+      command(`host:${sub.id}`, 'setHost', { subgroup: sub.id, participantId });
+      break;
+    case 'clear-host':
+      command(`host:${sub.id}`, 'setHost', { subgroup: sub.id, participantId: null });
+      break;
+    case 'park':
+      if (questionId) command(`park:${questionId}`, 'park', { question: questionId });
+      break;
+    case 'order-up':
+    case 'order-down': {
+      const order = fullOrder(sub);
+      const i = order.indexOf(participantId);
+      const j = button.dataset.testid === 'order-up' ? i - 1 : i + 1;
+      if (i < 0 || j < 0 || j >= order.length) return;
+      [order[i], order[j]] = [order[j], order[i]];
+      command(`order:${sub.id}`, 'setTurnOrder', { subgroup: sub.id, order });
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+function onSubgroupsChange(event) {
+  const select = event.target.closest('[data-testid="move-participant"]');
+  const participantId = select?.closest('[data-participant]')?.dataset.participant;
+  if (!participantId || !select.value) return;
+  command(`move:${participantId}`, 'moveParticipant', { participantId, subgroup: select.value });
+}
+
+function onSubgroupsSubmit(event) {
+  const form = event.target.closest('.sub-discussion-form');
+  const card = event.target.closest('[data-subgroup]');
+  if (!form || !card) return;
+  event.preventDefault();
+  clearError(ui.error);
+  const input = form.querySelector('input');
+  const text = input.value.trim();
+  if (!text) return showError(ui.error, 'INVALID_TEXT');
+  const subgroup = card.dataset.subgroup;
+  command(`discuss:${subgroup}`, 'addDiscussionNote', { subgroup, kind: form.querySelector('select').value, text, groups: [] }, () => {
+    if (input.value.trim() === text) input.value = '';
+  });
+}
+
+// ---- parked questions and harvest ----------------------------------------------------------------
+
+function renderParked() {
+  const subs = new Map((state.view?.subgroups ?? []).map((x) => [x.id, x]));
+  const parked = state.view?.parked ?? [];
+  syncChildren(ui.parked, parked, (p) => p.id, (p) => el('li', { dataset: { question: p.id } },
+    swatch(subs.get(p.subgroup), 'small'),
+    el('q', { class: 'parked-text' }),
+    el('span', { class: 'tag parked-status' })),
+  (li, p) => {
+    updateSwatch(li.querySelector('.swatch'), subs.get(p.subgroup) ?? { label: p.subgroup });
+    li.querySelector('.parked-text').textContent = p.text;
+    const status = li.querySelector('.parked-status');
+    status.dataset.pickedUp = String(Boolean(p.pickedUp));
+    setKey(status, p.pickedUp ? 'parked.pickedUp' : 'parked.open');
+    li.classList.toggle('picked-up', Boolean(p.pickedUp));
+  });
+  ui.parkedEmpty.hidden = parked.length > 0;
+}
+
+function renderHarvest() {
+  const s = state.session;
+  const byGroup = new Map((state.view?.harvest ?? []).map((h) => [h.group, h.entries ?? []]));
+  const present = new Set((state.view?.attendance?.groups ?? []).filter((g) => g.count > 0).map((g) => g.group));
+  const order = (s?.groups ?? []).map((g) => g.id);
+  for (const id of byGroup.keys()) if (!order.includes(id)) order.push(id);
+  const groups = order.filter((id) => byGroup.has(id) || present.has(id));
+  syncChildren(ui.harvest, groups, (id) => id, (id) => el('article', { class: 'harvest-group', dataset: { group: id } },
+    el('h3', { class: 'harvest-name' }),
+    ...['HEARD', 'CONTINUE'].map((kind) => el('div', { class: 'harvest-kind', dataset: { kind } },
+      el('h4', { dataset: { i18n: `harvest.${kind}` } }, t(`harvest.${kind}`)),
+      el('ul', { class: 'harvest-list', dataset: { kind } }),
+      el('p', { class: 'empty', dataset: { i18n: 'harvest.none' } }, t('harvest.none'))))),
+  (article, id) => {
+    article.querySelector('.harvest-name').textContent = groupName(s, id);
+    const entries = byGroup.get(id) ?? [];
+    for (const kind of ['HEARD', 'CONTINUE']) {
+      const items = entries.filter((e) => e.kind === kind);
+      const box = article.querySelector(`.harvest-kind[data-kind="${kind}"]`);
+      syncChildren(box.querySelector('ul'), items, (e) => e.id, (e) => el('li', { dataset: { entry: e.id } }), (li, e) => {
+        li.textContent = e.text;
+      });
+      box.querySelector('.empty').hidden = items.length > 0;
+    }
+  });
+  ui.harvestEmpty.hidden = groups.length > 0;
+}
+
+// ---- note-takers ---------------------------------------------------------------------------------
+
+async function createNoteTaker() {
+  clearError(ui.error);
+  const secret = storage.getText(keys.facilitator(state.code));
+  if (!secret) {
+    ui.noSecret.hidden = false;
+    return showError(ui.error, 'WRONG_SECRET');
+  }
+  setBusy(ui.createNoteTaker, true);
+  try {
+    const res = await api.createNoteTaker(state.code, secret);
+    if (!res?.secret) throw new LiveError('UNKNOWN', 'no secret in the answer');
+    storage.setText(keys.noteTaker(state.code), res.secret);
+    ui.noteTakerKey.value = res.secret;
+    ui.noteTakerKeyBox.hidden = false;
+    ui.noteTakerState.hidden = false;
+    setKey(ui.noteTakerState, 'fac.noteTakerCreated');
+    // A pop-up blocker may refuse this (it is no longer the click itself); the link is right there.
+    window.open(pageUrl.notes(state.code), '_blank', 'noopener');
+  } catch (err) {
+    showError(ui.error, err.code);
+  } finally {
+    setBusy(ui.createNoteTaker, false);
+  }
+}
+
 // ---- start ---------------------------------------------------------------------------------------
 
 function wire() {
@@ -274,6 +706,36 @@ function wire() {
   });
   ui.reveal.addEventListener('click', () => {
     command('reveal', 'revealResults', { revealed: !state.view?.picking?.revealed });
+  });
+  ui.phasePrev.addEventListener('click', () => stepPhase(-1));
+  ui.phaseNext.addEventListener('click', () => stepPhase(1));
+  ui.phaseSelect.addEventListener('change', () => {
+    if (ui.phaseSelect.value && ui.phaseSelect.value !== state.view?.phase) {
+      command('phase', 'setPhase', { phase: ui.phaseSelect.value });
+    }
+  });
+  ui.formSubgroups.addEventListener('click', formSubgroups);
+  ui.subgroupSize.addEventListener('input', renderSubgroupControls);
+  ui.subgroupSize.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') formSubgroups();
+  });
+  ui.setTurnSeconds.addEventListener('click', setTurnSeconds);
+  ui.turnSeconds.addEventListener('input', () => {
+    state.turnSecondsEdited = true;
+  });
+  ui.turnSeconds.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') setTurnSeconds();
+  });
+  ui.subgroups.addEventListener('click', onSubgroupsClick);
+  ui.subgroups.addEventListener('change', onSubgroupsChange);
+  ui.subgroups.addEventListener('submit', onSubgroupsSubmit);
+  ui.createNoteTaker.addEventListener('click', createNoteTaker);
+  ui.noteTakerKey.addEventListener('focus', () => ui.noteTakerKey.select());
+  state.notes = mountNotesPanel(ui.notesPanel, {
+    send: (type, fields) => (state.live ? state.live.send(type, fields) : Promise.reject(new LiveError('NETWORK'))),
+    showError: (code) => showError(ui.error, code),
+    showMessage: (key) => showMessage(ui.error, key),
+    clearError: () => clearError(ui.error),
   });
 }
 
@@ -289,6 +751,8 @@ async function main() {
   ui.joinCode.textContent = displayCode(state.code);
   ui.joinUrl.textContent = provisionalJoinUrl(state.code);
   ui.openProjector.href = pageUrl.projector(state.code);
+  ui.openNotes.href = pageUrl.notes(state.code);
+  startTimerTicker(state.clock);
 
   api.session(state.code).then(setSession, (err) => showError(ui.error, err.code));
 

@@ -1,14 +1,23 @@
-// Phone page: code → join form → picking. A participant who reloads, or whose screen locked, comes
-// back as the same participant: the secret stays in localStorage and the join form is skipped.
+// Phone page: code → join form → the session, phase by phase (picks, my subgroup, the perspective
+// round, the discussion, the harvest). A participant who reloads, or whose screen locked, comes back as
+// the same participant: the secret stays in localStorage and the join form is skipped.
+//
+// Three views arrive besides the personal `you` frame: the one all participants share (phase, picking,
+// results), the one of my subgroup (members, speaker, questions, discussion) and the one of my
+// stakeholder group's harvest. Each is kept as the server last sent it.
 
 import { initI18n, t, loc, onLangChange, useSessionLanguage } from './i18n.js';
 import { api } from './api.js';
 import { LiveClient } from './live.js';
 import {
   byTestId, el, syncChildren, setKey, storage, keys, compactCode, isValidCode, displayCode, codeFromLocation,
-  findGroup, groupName, roleName, countBadge, termKey, showError, showMessage, clearError, wireErrorArea,
+  findGroup, groupName, whoText, countBadge, termKey, showError, showMessage, clearError, wireErrorArea,
   connectionStatus, setBusy,
 } from './common.js';
+import {
+  PICK_PHASES, renderPhase, updateSwatch, colourName, ServerClock, setTimer, startTimerTicker, BusySet, renderDiscussionList,
+  optionalButton,
+} from './dialogue.js';
 
 const byId = (id) => document.getElementById(id);
 const ui = {
@@ -29,6 +38,66 @@ const ui = {
   pickTitle: byId('pick-title'),
   pickQuestion: byId('pick-question'),
   youAre: byId('you-are'),
+  phaseBanner: document.querySelector('.phase-banner'),
+  phase: byTestId('phase'),
+  phaseExpect: byTestId('phase-expect'),
+  areas: {
+    picks: byId('area-picks'),
+    subgroup: byId('area-subgroup'),
+    round: byId('area-round'),
+    discussion: byId('area-discussion'),
+    harvest: byId('area-harvest'),
+    close: byId('area-close'),
+  },
+  mySubgroup: byTestId('my-subgroup'),
+  mySwatch: byId('my-swatch'),
+  mySubgroupName: byId('my-subgroup-name'),
+  mySubgroupHelp: byId('my-subgroup-help'),
+  membersBox: byId('members-box'),
+  members: byTestId('subgroup-members'),
+  speaker: byTestId('speaker'),
+  speakerLabel: byId('speaker-label'),
+  speakerName: byId('speaker-name'),
+  speakerNext: byId('speaker-next'),
+  timer: byTestId('timer'),
+  roundFinished: byTestId('round-finished'),
+  speakerTools: byId('speaker-tools'),
+  promptMost: byId('prompt-most'),
+  promptLeast: byId('prompt-least'),
+  listenerTools: byId('listener-tools'),
+  questionForm: byId('question-form'),
+  questionText: byTestId('question-text'),
+  questionSubmit: byTestId('question-submit'),
+  questionWait: byId('question-wait'),
+  questionsBox: byId('questions-box'),
+  questionsTitle: byId('questions-title'),
+  questions: byTestId('questions'),
+  questionsEmpty: byId('questions-empty'),
+  nextSpeaker: byTestId('next-speaker'),
+  hostHint: byId('host-hint'),
+  discussionForm: byId('discussion-form'),
+  discussionKind: byTestId('discussion-kind'),
+  discussionText: byTestId('discussion-text'),
+  discussionGroups: byTestId('discussion-groups'),
+  discussionSubmit: byTestId('discussion-submit'),
+  pickedUp: byId('picked-up'),
+  pickedUpText: byId('picked-up-text'),
+  pickedUpClear: byId('picked-up-clear'),
+  parked: byTestId('parked'),
+  parkedEmpty: byId('parked-empty'),
+  discussion: byTestId('discussion'),
+  discussionEmpty: byId('discussion-empty'),
+  harvestGroup: byId('harvest-group'),
+  harvestForm: byId('harvest-form'),
+  harvestKind: byTestId('harvest-kind'),
+  harvestText: byTestId('harvest-text'),
+  harvestSubmit: byTestId('harvest-submit'),
+  harvestTitle: byId('phone-harvest-title'),
+  harvestLists: {
+    HEARD: document.querySelector('.harvest-list[data-kind="HEARD"]'),
+    CONTINUE: document.querySelector('.harvest-list[data-kind="CONTINUE"]'),
+  },
+  harvestEmpty: { HEARD: byId('harvest-empty-HEARD'), CONTINUE: byId('harvest-empty-CONTINUE') },
   modeButtons: { MOST: byTestId('mode-most'), LEAST: byTestId('mode-least') },
   counters: { MOST: byTestId('most-counter'), LEAST: byTestId('least-counter') },
   modeQuestion: byId('mode-question'),
@@ -53,6 +122,13 @@ const state = {
   me: null, // the participant as the last `you` frame showed it
   youVersion: -1,
   view: null, // the view shared by all participants
+  subgroup: null, // the view of my subgroup
+  subgroupVersion: -1,
+  harvest: null, // the view of my stakeholder group's harvest
+  clock: new ServerClock(),
+  busy: null, // per-question buttons and next-speaker, see BusySet
+  pickedUp: null, // id of the parked question the discussion note being written picks up
+  lastPhase: null,
   mode: 'MOST',
   // Picks/unpicks sent but not yet reflected in a `you` frame. They are drawn on top of `me`, so a tap
   // shows at once, and stay until a `you` frame at least as new as their ack arrives (no flicker).
@@ -130,6 +206,10 @@ function forgetParticipant() {
 function resetParticipant() {
   state.me = null;
   state.view = null;
+  state.subgroup = null;
+  state.subgroupVersion = -1;
+  state.harvest = null;
+  state.pickedUp = null;
   state.ops = [];
   state.youVersion = -1;
 }
@@ -204,10 +284,7 @@ function startLive(identity) {
         if (typeof msg.version === 'number' && msg.version < state.youVersion) state.youVersion = -1;
         if (msg.session) setSession(msg.session);
       },
-      view: (msg) => {
-        state.view = msg.view ?? null;
-        render();
-      },
+      view: onView,
       you: onYou,
       status: connectionStatus(ui.status),
       error: (err) => showError(ui.error, err.code),
@@ -220,6 +297,26 @@ function stopLive() {
   state.live?.stop();
   state.live = null;
   ui.status.hidden = true;
+}
+
+function onView(msg) {
+  const audience = msg.audience ?? 'participant';
+  const view = msg.view ?? null;
+  if (audience === 'subgroup') {
+    state.subgroup = view;
+    if (typeof msg.version === 'number') {
+      state.subgroupVersion = msg.version;
+      state.busy.seen(msg.version);
+    }
+  } else if (audience === 'harvest') {
+    state.harvest = view;
+  } else if (audience === 'participant') {
+    state.view = view;
+  } else {
+    return;
+  }
+  state.clock.update(msg.serverTime ?? view?.serverTime);
+  render();
 }
 
 function onYou(msg) {
@@ -323,23 +420,63 @@ function setMode(kind) {
 
 function render() {
   if (state.step === 'join') renderJoin();
-  if (state.step === 'pick') renderPick();
+  if (state.step === 'pick') renderJoined();
 }
 
-function renderPick() {
+/** Which parts of the page a phase shows. Without a phase (an older server) the phone is for picking. */
+function areasFor(phase) {
+  if (!phase || PICK_PHASES.has(phase)) return ['picks'];
+  switch (phase) {
+    case 'subgroups': return ['subgroup'];
+    case 'perspective-round': return ['subgroup', 'round'];
+    case 'discussion': return ['subgroup', 'discussion'];
+    case 'harvest': return ['harvest'];
+    case 'close': return ['close'];
+    default: return [];
+  }
+}
+
+function renderJoined() {
   const s = state.session;
   const me = state.me;
-  const picks = currentPicks();
-  const locked = Boolean(state.view?.picking?.locked);
+  const phase = state.view?.phase ?? null;
 
   ui.pickTitle.textContent = loc(s?.title);
-  ui.pickQuestion.textContent = loc(s?.question);
   if (me && s) {
-    const who = [groupName(s, me.group), me.role ? roleName(s, me.group, me.role) : ''].filter(Boolean).join(' · ');
+    const who = whoText(s, me.group, me.role);
     ui.youAre.textContent = me.name ? t('pick.youAreNamed', { name: me.name, who }) : t('pick.youAre', { who });
   } else {
     ui.youAre.textContent = '';
   }
+
+  ui.phaseBanner.hidden = !phase;
+  renderPhase(ui.phase, ui.phaseExpect, phase, 'participant');
+  const sub = mySubgroup();
+  if (phase === 'perspective-round' && sub && !sub.finished && sub.speaker && sub.speaker === me?.id) {
+    setKey(ui.phaseExpect, 'expect.participant.speaker');
+  }
+
+  const shown = areasFor(phase);
+  for (const [name, node] of Object.entries(ui.areas)) node.hidden = !shown.includes(name);
+  if (phase !== state.lastPhase) {
+    // The member list matters when finding your table; during the round it would push the question box down.
+    ui.membersBox.open = phase === 'subgroups' || !phase;
+    state.lastPhase = phase;
+  }
+
+  if (shown.includes('picks')) renderPick();
+  if (shown.includes('subgroup')) renderSubgroup(sub);
+  if (shown.includes('round')) renderRound(sub);
+  if (shown.includes('discussion')) renderDiscussion(sub);
+  if (shown.includes('harvest')) renderHarvest();
+}
+
+function renderPick() {
+  const s = state.session;
+  const picks = currentPicks();
+  const locked = Boolean(state.view?.picking?.locked);
+
+  ui.pickQuestion.textContent = loc(s?.question);
 
   for (const kind of KINDS) {
     ui.modeButtons[kind].setAttribute('aria-pressed', String(state.mode === kind));
@@ -430,6 +567,327 @@ function renderResults() {
   });
 }
 
+// ---- subgroup ------------------------------------------------------------------------------------
+
+const memberId = (m) => (typeof m === 'string' ? m : m?.id);
+
+/**
+ * My subgroup, or null. The subgroup view and the `you` frame travel separately; after a move or a new
+ * division, the view of the old subgroup must not linger, so the newer of the two decides.
+ */
+function mySubgroup() {
+  const sub = state.subgroup;
+  const me = state.me;
+  if (!sub || !me) return null;
+  const members = sub.members ?? [];
+  if (members.length && !members.some((m) => memberId(m) === me.id)) return null;
+  if (me.subgroup === undefined || me.subgroup === sub.id) return sub;
+  return state.subgroupVersion > state.youVersion ? sub : null;
+}
+
+function memberOf(sub, id) {
+  return (sub?.members ?? []).find((m) => memberId(m) === id) ?? null;
+}
+
+/** A member as others see them: their name when the template makes names public, else group and role. */
+function memberText(member) {
+  if (!member || typeof member === 'string') return t('round.someone');
+  const who = whoText(state.session, member.group, member.role);
+  return member.name ? `${member.name} (${who})` : who;
+}
+
+function renderSubgroup(sub) {
+  ui.mySubgroup.dataset.subgroup = sub?.id ?? '';
+  ui.mySwatch.hidden = !sub;
+  ui.membersBox.hidden = !sub;
+  if (!sub) {
+    setKey(ui.mySubgroupName, 'phone.noSubgroup');
+    setKey(ui.mySubgroupHelp, 'phone.noSubgroupHelp');
+    return;
+  }
+  updateSwatch(ui.mySwatch, sub);
+  ui.mySubgroup.dataset.colour = sub.colour ?? '';
+  setKey(ui.mySubgroupName, 'phone.yourSubgroup', { label: sub.label ?? '?' });
+  setKey(ui.mySubgroupHelp, 'phone.findTable', { label: sub.label ?? '?', colour: colourName(sub.colour) });
+
+  const me = state.me;
+  const order = sub.order ?? [];
+  const rank = (m) => {
+    const i = order.indexOf(memberId(m));
+    return i < 0 ? order.length : i;
+  };
+  const members = [...(sub.members ?? [])].sort((a, b) => rank(a) - rank(b));
+  syncChildren(ui.members, members, memberId, (m) => el('li', { dataset: { participant: memberId(m) } },
+    el('span', { class: 'member-name' }),
+    el('span', { class: 'tag me-tag' }),
+    el('span', { class: 'tag host-tag' }),
+    el('span', { class: 'tag speaking-tag' })),
+  (li, m) => {
+    const id = memberId(m);
+    li.querySelector('.member-name').textContent = memberText(m);
+    const meTag = li.querySelector('.me-tag');
+    meTag.hidden = id !== me?.id;
+    setKey(meTag, 'phone.you');
+    const hostTag = li.querySelector('.host-tag');
+    hostTag.hidden = id !== sub.host;
+    setKey(hostTag, 'sub.host');
+    const speakingTag = li.querySelector('.speaking-tag');
+    speakingTag.hidden = state.view?.phase !== 'perspective-round' || id !== sub.speaker || Boolean(sub.finished);
+    setKey(speakingTag, 'sub.speaking');
+    li.classList.toggle('is-me', id === me?.id);
+  });
+}
+
+// ---- perspective round ---------------------------------------------------------------------------
+
+function renderRound(sub) {
+  const me = state.me;
+  const inRound = Boolean(sub);
+  const finished = Boolean(sub?.finished);
+  const speakerId = finished ? null : sub?.speaker ?? null;
+  const iSpeak = Boolean(speakerId) && speakerId === me?.id;
+  const iHost = Boolean(sub) && sub.host === me?.id;
+
+  ui.speaker.hidden = !inRound || finished;
+  ui.speaker.classList.toggle('is-me', iSpeak);
+  ui.speaker.dataset.speaker = speakerId ?? '';
+  if (!speakerId) {
+    setKey(ui.speakerLabel, 'round.notStarted');
+    ui.speakerName.textContent = '';
+  } else if (iSpeak) {
+    setKey(ui.speakerLabel, 'round.youSpeak');
+    ui.speakerName.textContent = '';
+  } else {
+    setKey(ui.speakerLabel, 'round.speakerIs');
+    ui.speakerName.textContent = memberText(memberOf(sub, speakerId));
+  }
+  const order = sub?.order ?? [];
+  const nextId = speakerId ? order[order.indexOf(speakerId) + 1] : null;
+  ui.speakerNext.hidden = !nextId;
+  if (nextId) {
+    ui.speakerNext.textContent = nextId === me?.id ? t('round.nextIsYou') : t('round.nextIs', { who: memberText(memberOf(sub, nextId)) });
+  }
+
+  setTimer(ui.timer, speakerId ? sub.turnStartedAt : null, state.view?.turnSeconds ?? 0, state.clock);
+  ui.roundFinished.hidden = !inRound || !finished;
+
+  // The speaker sees their own words; everyone else only gets a box for clarifying questions.
+  ui.speakerTools.hidden = !iSpeak;
+  if (iSpeak) {
+    ui.promptMost.textContent = (me?.most ?? []).join(', ') || '—';
+    ui.promptLeast.textContent = (me?.least ?? []).join(', ') || '—';
+  }
+  ui.listenerTools.hidden = !inRound || finished || iSpeak;
+  ui.questionForm.hidden = !speakerId;
+  ui.questionWait.hidden = Boolean(speakerId);
+
+  renderQuestions(sub, speakerId, iSpeak, iHost);
+
+  const canHandOver = inRound && !finished && ((iSpeak) || iHost);
+  ui.nextSpeaker.hidden = !canHandOver;
+  ui.nextSpeaker.disabled = state.busy.has('next');
+  if (canHandOver) {
+    const last = speakerId && order.indexOf(speakerId) === order.length - 1;
+    let key;
+    if (!speakerId) key = 'round.start';
+    else if (iSpeak) key = last ? 'round.doneLast' : 'round.done';
+    else key = last ? 'round.endRound' : 'round.next';
+    setKey(ui.nextSpeaker, key);
+  }
+  ui.hostHint.hidden = !iHost || finished;
+}
+
+function renderQuestions(sub, speakerId, iSpeak, iHost) {
+  ui.questionsBox.hidden = !speakerId;
+  if (!speakerId) return;
+  setKey(ui.questionsTitle, iSpeak ? 'round.questionsToYou' : 'round.questionsTo', iSpeak
+    ? undefined : { who: memberText(memberOf(sub, speakerId)) });
+  const questions = (sub.questions ?? []).filter((q) => q.speaker === speakerId);
+  syncChildren(ui.questions, questions, (q) => q.id, (q) => el('li', { dataset: { question: q.id } },
+    el('span', { class: 'q-text' }),
+    el('span', { class: 'q-status tag' }),
+    el('span', { class: 'q-actions' })),
+  (li, q) => {
+    li.querySelector('.q-text').textContent = q.text;
+    const status = li.querySelector('.q-status');
+    setKey(status, `qstatus.${q.status}`);
+    status.dataset.status = q.status ?? '';
+    li.dataset.status = q.status ?? '';
+    const open = q.status === 'OPEN';
+    const actions = li.querySelector('.q-actions');
+    optionalButton(actions, 'mark-answered', iSpeak && open, 'round.markAnswered',
+      { disabled: state.busy.has(`answer:${q.id}`), first: true });
+    optionalButton(actions, 'park', iHost && open, 'round.park', { disabled: state.busy.has(`park:${q.id}`) });
+    actions.hidden = !actions.children.length;
+  });
+  ui.questionsEmpty.hidden = questions.length > 0;
+}
+
+/** A command whose button stays disabled until the subgroup view shows its effect. */
+function subgroupCommand(key, type, fields) {
+  if (!state.live || state.busy.has(key)) return;
+  clearError(ui.error);
+  state.busy.start(key);
+  render();
+  state.live.send(type, fields).then(
+    (ack) => {
+      state.busy.acked(key, ack, state.subgroupVersion);
+      render();
+    },
+    (err) => {
+      state.busy.failed(key);
+      showError(ui.error, err.code);
+      render();
+    },
+  );
+}
+
+/** The server's rule: ends with a question mark, possibly followed by closing quotes or brackets. */
+function isQuestion(text) {
+  let rest = text.trim();
+  while (rest && '"\'”’)]»'.includes(rest.at(-1))) rest = rest.slice(0, -1).trim();
+  return rest.endsWith('?') || rest.endsWith('？');
+}
+
+function submitQuestion() {
+  clearError(ui.error);
+  const text = ui.questionText.value.trim();
+  if (!text) return showError(ui.error, 'INVALID_TEXT');
+  // Checked here too, so the friendly explanation shows at once, also while offline.
+  if (!isQuestion(text)) return showError(ui.error, 'NOT_A_QUESTION');
+  sendForm(ui.questionSubmit, 'ask', { text }, () => {
+    if (ui.questionText.value.trim() === text) ui.questionText.value = '';
+  }, ui.questionText);
+}
+
+/** Sends a form's command; the text stays in the form until the server has it, so nothing typed is lost. */
+function sendForm(button, type, fields, onDone, focusAfter) {
+  if (!state.live) return;
+  setBusy(button, true);
+  state.live.send(type, fields).then(
+    () => {
+      setBusy(button, false);
+      onDone();
+      focusAfter?.focus();
+      render();
+    },
+    (err) => {
+      setBusy(button, false);
+      showError(ui.error, err.code);
+      render();
+    },
+  );
+}
+
+// ---- discussion ----------------------------------------------------------------------------------
+
+/** Parked questions of my subgroup: from the view's `parked`, else its questions with status PARKED. */
+function parkedOf(sub) {
+  if (!sub) return [];
+  if (Array.isArray(sub.parked)) return sub.parked;
+  const pickedUp = new Set((sub.discussion ?? []).map((d) => d.parkedQuestion).filter(Boolean));
+  return (sub.questions ?? []).filter((q) => q.status === 'PARKED')
+    .map((q) => ({ id: q.id, subgroup: sub.id, text: q.text, pickedUp: pickedUp.has(q.id) }));
+}
+
+function renderGroupChecks() {
+  const groups = state.session?.groups ?? [];
+  const existing = new Map([...ui.discussionGroups.querySelectorAll('input')].map((i) => [i.value, i.checked]));
+  const key = groups.map((g) => g.id).join(' ');
+  if (ui.discussionGroups.dataset.groups !== key) {
+    ui.discussionGroups.dataset.groups = key;
+    for (const label of ui.discussionGroups.querySelectorAll('label')) label.remove();
+    for (const g of groups) {
+      ui.discussionGroups.append(el('label', { class: 'check' },
+        el('input', { type: 'checkbox', value: g.id, name: 'groups', checked: existing.get(g.id) }),
+        el('span', { class: 'check-text', dataset: { group: g.id } })));
+    }
+  }
+  for (const span of ui.discussionGroups.querySelectorAll('.check-text')) {
+    span.textContent = groupName(state.session, span.dataset.group);
+  }
+}
+
+function renderDiscussion(sub) {
+  const inSub = Boolean(sub);
+  ui.discussionForm.hidden = !inSub;
+  renderGroupChecks();
+
+  const parked = parkedOf(sub);
+  const picking = parked.find((p) => p.id === state.pickedUp);
+  if (state.pickedUp && !picking) state.pickedUp = null;
+  ui.pickedUp.hidden = !picking;
+  ui.pickedUpText.textContent = picking?.text ?? '';
+
+  syncChildren(ui.parked, parked, (p) => p.id, (p) => el('li', { dataset: { question: p.id } },
+    el('q', { class: 'parked-text' }),
+    el('span', { class: 'tag parked-status' })),
+  (li, p) => {
+    li.querySelector('.parked-text').textContent = p.text;
+    const status = li.querySelector('.parked-status');
+    status.hidden = !p.pickedUp;
+    setKey(status, 'parked.pickedUp');
+    li.classList.toggle('picked-up', Boolean(p.pickedUp));
+    optionalButton(li, 'pick-up', !p.pickedUp, 'discussion.pickUp')?.setAttribute('aria-pressed', String(state.pickedUp === p.id));
+  });
+  ui.parkedEmpty.hidden = parked.length > 0;
+
+  renderDiscussionList(ui.discussion, sub?.discussion ?? [], parked, state.session);
+  ui.discussionEmpty.hidden = (sub?.discussion ?? []).length > 0;
+}
+
+function pickUp(id) {
+  clearError(ui.error);
+  state.pickedUp = state.pickedUp === id ? null : id;
+  const question = parkedOf(mySubgroup()).find((p) => p.id === state.pickedUp);
+  if (question && !ui.discussionText.value.trim()) ui.discussionText.value = question.text;
+  render();
+  if (state.pickedUp) ui.discussionText.focus();
+}
+
+function submitDiscussion() {
+  clearError(ui.error);
+  const text = ui.discussionText.value.trim();
+  if (!text) return showError(ui.error, 'INVALID_TEXT');
+  const groups = [...ui.discussionGroups.querySelectorAll('input:checked')].map((i) => i.value);
+  const fields = { kind: ui.discussionKind.value, text, groups };
+  if (state.pickedUp) fields.parkedQuestion = state.pickedUp;
+  sendForm(ui.discussionSubmit, 'addDiscussionNote', fields, () => {
+    if (ui.discussionText.value.trim() === text) ui.discussionText.value = '';
+    for (const box of ui.discussionGroups.querySelectorAll('input:checked')) box.checked = false;
+    if (state.pickedUp === fields.parkedQuestion) state.pickedUp = null;
+  });
+}
+
+// ---- harvest -------------------------------------------------------------------------------------
+
+function renderHarvest() {
+  const s = state.session;
+  const group = state.me?.group;
+  const name = groupName(s, group);
+  setKey(ui.harvestGroup, 'harvest.yourGroup', { group: name });
+  setKey(ui.harvestTitle, 'harvest.listTitle', { group: name });
+  const harvest = state.harvest && (!state.harvest.group || state.harvest.group === group) ? state.harvest : null;
+  const entries = harvest?.entries ?? [];
+  for (const kind of ['HEARD', 'CONTINUE']) {
+    const items = entries.filter((e) => e.kind === kind);
+    syncChildren(ui.harvestLists[kind], items, (e) => e.id, (e) => el('li', { dataset: { entry: e.id, kind: e.kind } }),
+      (li, e) => {
+        li.textContent = e.text;
+      });
+    ui.harvestEmpty[kind].hidden = items.length > 0;
+  }
+}
+
+function submitHarvest() {
+  clearError(ui.error);
+  const text = ui.harvestText.value.trim();
+  if (!text) return showError(ui.error, 'INVALID_TEXT');
+  sendForm(ui.harvestSubmit, 'addHarvest', { kind: ui.harvestKind.value, text }, () => {
+    if (ui.harvestText.value.trim() === text) ui.harvestText.value = '';
+  }, ui.harvestText);
+}
+
 // ---- start ---------------------------------------------------------------------------------------
 
 function wire() {
@@ -452,10 +910,42 @@ function wire() {
     event.preventDefault();
     submitOwnWord();
   });
+
+  ui.questionForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submitQuestion();
+  });
+  ui.questions.addEventListener('click', (event) => {
+    const button = event.target.closest('button');
+    const id = button?.closest('li')?.dataset.question;
+    if (!id) return;
+    if (button.dataset.testid === 'mark-answered') subgroupCommand(`answer:${id}`, 'markAnswered', { question: id });
+    if (button.dataset.testid === 'park') subgroupCommand(`park:${id}`, 'park', { question: id });
+  });
+  ui.nextSpeaker.addEventListener('click', () => subgroupCommand('next', 'nextSpeaker', {}));
+  ui.discussionForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submitDiscussion();
+  });
+  ui.parked.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-testid="pick-up"]');
+    const id = button?.closest('li')?.dataset.question;
+    if (id) pickUp(id);
+  });
+  ui.pickedUpClear.addEventListener('click', () => {
+    state.pickedUp = null;
+    render();
+  });
+  ui.harvestForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submitHarvest();
+  });
 }
 
 async function main() {
   await initI18n();
+  state.busy = new BusySet(render);
+  startTimerTicker(state.clock);
   wire();
   onLangChange(render);
   const code = codeFromLocation();

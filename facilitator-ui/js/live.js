@@ -43,6 +43,9 @@ function newId() {
 
 /**
  * new LiveClient({code, role, secret, on: {welcome, view, you, status, error, fatal}}).start()
+ * - role: facilitator | projector | participant | note-taker
+ * - on.view(msg) for every audience (msg.audience: facilitator, projector, note-taker, participant,
+ *   subgroup, harvest); frames older than one already seen for the same audience are dropped.
  * - on.status(status, {reconnected}) with status connecting | online | reconnecting | offline
  * - on.error(err) for errors that answer no pending command; on.fatal(err) for WRONG_SECRET /
  *   UNKNOWN_SESSION, after which the client has stopped.
@@ -63,7 +66,10 @@ export class LiveClient {
   #holdOff = 0;
   #hiddenAt = 0;
   #pending = new Map();
-  #seen = { view: -1, you: -1 };
+  // Newest version seen per frame kind: `you`, and `view:<audience>`. A participant gets views of
+  // several audiences (participant, subgroup, harvest), each coalesced on its own: one audience's
+  // version says nothing about another's, so each is compared only with its own kind.
+  #seen = new Map();
 
   constructor({ code, role, secret, on = {} }) {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -149,7 +155,8 @@ export class LiveClient {
     this.#ws = ws;
     ws.onopen = () => {
       const hello = { ...this.#hello };
-      if (this.#seen.view >= 0) hello.version = this.#seen.view;
+      const version = this.#lastViewVersion();
+      if (version >= 0) hello.version = version;
       ws.send(JSON.stringify(hello));
     };
     ws.onmessage = (event) => {
@@ -227,14 +234,16 @@ export class LiveClient {
         this.#welcome(msg);
         break;
       case 'view':
-      case 'you':
+      case 'you': {
         // Views are coalesced and may overtake each other; an older one would undo newer state.
+        const kind = msg.type === 'view' ? `view:${msg.audience ?? ''}` : 'you';
         if (typeof msg.version === 'number') {
-          if (msg.version < this.#seen[msg.type]) return;
-          this.#seen[msg.type] = msg.version;
+          if (msg.version < (this.#seen.get(kind) ?? -1)) return;
+          this.#seen.set(kind, msg.version);
         }
         this.#on[msg.type]?.(msg);
         break;
+      }
       case 'ack':
         this.#take(msg.id)?.resolve(msg);
         break;
@@ -248,7 +257,7 @@ export class LiveClient {
 
   #welcome(msg) {
     // A server that restarted from older state counts from a lower version; its snapshot is the truth.
-    if (typeof msg.version === 'number' && msg.version < this.#seen.view) this.#seen = { view: -1, you: -1 };
+    if (typeof msg.version === 'number' && msg.version < Math.max(-1, ...this.#seen.values())) this.#seen.clear();
     const reconnected = this.#everGreeted;
     this.#greeted = true;
     this.#everGreeted = true;
@@ -256,6 +265,12 @@ export class LiveClient {
     this.#on.welcome?.(msg);
     this.#setStatus('online', { reconnected });
     for (const id of this.#pending.keys()) this.#transmit(id);
+  }
+
+  #lastViewVersion() {
+    let last = -1;
+    for (const [kind, version] of this.#seen) if (kind.startsWith('view:') && version > last) last = version;
+    return last;
   }
 
   #error(msg) {

@@ -1,14 +1,21 @@
 // Projector page (the facilitator's second screen): how to join, how many are here, and — once the
 // facilitator lets the room see them — the picks, with the terms where stakeholder groups diverge first.
-// Code, QR and join URL come from public data, so they show even before (or without) the live link.
+// In the dialogue phases: the subgroups (colour and letter, their mix, who speaks — as group and role,
+// never by name — and the turn's countdown), the differences each subgroup found, and the harvest per
+// stakeholder group. Code, QR and join URL come from public data, so they show even before (or without)
+// the live link.
 
 import { initI18n, t, loc, onLangChange, useSessionLanguage } from './i18n.js';
 import { api } from './api.js';
 import { LiveClient } from './live.js';
 import {
-  byTestId, el, syncChildren, storage, keys, compactCode, isValidCode, displayCode, codeFromLocation, provisionalJoinUrl,
-  groupName, listText, formatNumber, countBadge, termKey, showError, wireErrorArea, connectionStatus,
+  byTestId, el, syncChildren, setKey, storage, keys, compactCode, isValidCode, displayCode, codeFromLocation, provisionalJoinUrl,
+  groupName, whoText, listText, formatNumber, countBadge, termKey, showError, wireErrorArea, connectionStatus,
 } from './common.js';
+import {
+  PICK_PHASES, SUBGROUP_PHASES, renderPhase, swatch, updateSwatch, subgroupName, mixSummary, mixGroups, ServerClock,
+  timerNode, setTimer, startTimerTicker,
+} from './dialogue.js';
 
 const byId = (id) => document.getElementById(id);
 const ui = {
@@ -24,8 +31,19 @@ const ui = {
   resultsHidden: byTestId('results-hidden'),
   resultsArea: byId('results-area'),
   cloud: byTestId('word-cloud'),
-  differences: byTestId('differences'),
+  differences: byId('term-differences'),
   differencesEmpty: byId('differences-empty'),
+  phaseBanner: document.querySelector('.phase-banner'),
+  phase: byTestId('phase'),
+  phaseExpect: byTestId('phase-expect'),
+  dialogueArea: byId('dialogue-area'),
+  discussionLegend: byId('discussion-legend'),
+  subgroupGrid: byId('subgroup-grid'),
+  subgroupsEmpty: byId('subgroups-empty'),
+  harvestArea: byId('harvest-area'),
+  harvest: byTestId('harvest'),
+  harvestEmpty: byId('harvest-empty'),
+  closeArea: byId('close-area'),
   status: byTestId('connection-status'),
   error: byTestId('error-message'),
 };
@@ -34,6 +52,7 @@ const state = {
   code: compactCode(codeFromLocation()),
   session: null,
   view: null,
+  clock: new ServerClock(),
 };
 
 const CLOUD_SIZES = 5;
@@ -53,10 +72,29 @@ function render() {
   ui.qr.alt = t('proj.qrAlt');
   if (view?.joinUrl) ui.joinUrl.textContent = view.joinUrl;
   ui.total.textContent = formatNumber(view?.attendance?.total ?? 0);
-  ui.lockedNotice.hidden = !view?.picking?.locked;
 
-  const results = view?.results ?? null;
-  ui.resultsHidden.hidden = Boolean(results) || !view;
+  const phase = view?.phase ?? null;
+  const pickPhase = !phase || PICK_PHASES.has(phase);
+  document.body.dataset.phase = phase ?? '';
+  ui.phaseBanner.hidden = !phase;
+  renderPhase(ui.phase, ui.phaseExpect, phase, 'projector');
+  ui.lockedNotice.hidden = !view?.picking?.locked || !pickPhase;
+
+  const inDialogue = SUBGROUP_PHASES.has(phase);
+  ui.dialogueArea.hidden = !inDialogue;
+  ui.harvestArea.hidden = phase !== 'harvest';
+  ui.closeArea.hidden = phase !== 'close';
+  // One element at a time carries data-testid="differences": the terms where groups diverge while the
+  // room looks at the picks, the subgroups' differences in the discussion round.
+  const discussing = phase === 'discussion';
+  ui.differences.dataset.testid = discussing ? 'term-differences' : 'differences';
+  ui.dialogueArea.dataset.testid = discussing ? 'differences' : 'dialogue';
+  ui.discussionLegend.hidden = !discussing;
+  if (inDialogue) renderSubgroups(phase);
+  if (phase === 'harvest') renderHarvest();
+
+  const results = pickPhase ? view?.results ?? null : null;
+  ui.resultsHidden.hidden = Boolean(results) || !view || !pickPhase;
   ui.resultsArea.hidden = !results;
   ui.picked.textContent = results
     ? t('results.summary', { n: results.participantsWithPicks ?? 0, total: view?.attendance?.total ?? 0 })
@@ -122,6 +160,87 @@ function renderDifferences(results) {
   ui.differencesEmpty.hidden = picked.length > 0;
 }
 
+// ---- dialogue phases -----------------------------------------------------------------------------
+
+function noteItem(d) {
+  return el('li', { dataset: { note: d.id } });
+}
+
+function renderSubgroups(phase) {
+  const s = state.session;
+  const subs = state.view?.subgroups ?? [];
+  const turnSeconds = state.view?.turnSeconds ?? 0;
+  syncChildren(ui.subgroupGrid, subs, (sub) => sub.id, (sub) => el('article', { class: 'proj-subgroup', dataset: { subgroup: sub.id } },
+    el('header', { class: 'sub-head' }, swatch(sub, 'big'), el('h2', { class: 'sub-title' })),
+    el('p', { class: 'sub-mix' }, el('span', { class: 'mix-summary' }), el('br'), el('span', { class: 'mix-groups' })),
+    el('div', { class: 'sub-round' },
+      el('p', { class: 'sub-speaker', dataset: { testid: 'speaker' } }),
+      timerNode('big')),
+    el('div', { class: 'sub-discussion' },
+      el('ul', { class: 'proj-differences', dataset: { kind: 'DIFFERENCE' } }),
+      el('p', { class: 'empty no-differences', dataset: { i18n: 'proj.noDifferences' } }, t('proj.noDifferences')),
+      el('h3', { class: 'similar-title', dataset: { i18n: 'proj.similarities' } }, t('proj.similarities')),
+      el('ul', { class: 'proj-similarities', dataset: { kind: 'SIMILARITY' } }))),
+  (card, sub) => {
+    updateSwatch(card.querySelector('.swatch'), sub);
+    card.dataset.colour = sub.colour ?? '';
+    card.querySelector('.sub-title').textContent = subgroupName(sub);
+    card.querySelector('.mix-summary').textContent = mixSummary(sub.mix);
+    card.querySelector('.mix-groups').textContent = mixGroups(s, sub.mix);
+
+    const round = card.querySelector('.sub-round');
+    round.hidden = phase !== 'perspective-round';
+    const speaker = card.querySelector('.sub-speaker');
+    const label = sub.speakerLabel;
+    if (sub.finished) setKey(speaker, 'proj.roundFinished');
+    else if (label) setKey(speaker, 'proj.speakerIs', { who: whoText(s, label.group, label.role) });
+    else setKey(speaker, 'proj.roundWaiting');
+    card.classList.toggle('finished', Boolean(sub.finished));
+    setTimer(card.querySelector('.timer'), phase === 'perspective-round' && !sub.finished && label ? sub.turnStartedAt : null,
+      turnSeconds, state.clock);
+
+    const discussion = card.querySelector('.sub-discussion');
+    discussion.hidden = phase !== 'discussion';
+    const notes = sub.discussion ?? [];
+    const differences = notes.filter((d) => d.kind === 'DIFFERENCE');
+    const similarities = notes.filter((d) => d.kind === 'SIMILARITY');
+    const fill = (li, d) => {
+      li.dataset.kind = d.kind ?? '';
+      li.textContent = d.text;
+    };
+    syncChildren(card.querySelector('.proj-differences'), differences, (d) => d.id, noteItem, fill);
+    syncChildren(card.querySelector('.proj-similarities'), similarities, (d) => d.id, noteItem, fill);
+    card.querySelector('.no-differences').hidden = differences.length > 0;
+    card.querySelector('.similar-title').hidden = similarities.length === 0;
+  });
+  ui.subgroupsEmpty.hidden = subs.length > 0;
+}
+
+function renderHarvest() {
+  const s = state.session;
+  const harvest = (state.view?.harvest ?? []).filter((h) => (h.entries ?? []).length > 0);
+  const order = (s?.groups ?? []).map((g) => g.id);
+  const rank = (id) => (order.includes(id) ? order.indexOf(id) : order.length);
+  harvest.sort((a, b) => rank(a.group) - rank(b.group));
+  syncChildren(ui.harvest, harvest, (h) => h.group, (h) => el('article', { class: 'proj-harvest', dataset: { group: h.group } },
+    el('h2', { class: 'harvest-name' }),
+    ...['HEARD', 'CONTINUE'].map((kind) => el('div', { class: 'harvest-kind', dataset: { kind } },
+      el('h3', { dataset: { i18n: `proj.harvest.${kind}` } }, t(`proj.harvest.${kind}`)),
+      el('ul', { class: 'harvest-list' })))),
+  (article, h) => {
+    article.querySelector('.harvest-name').textContent = groupName(s, h.group);
+    for (const kind of ['HEARD', 'CONTINUE']) {
+      const box = article.querySelector(`.harvest-kind[data-kind="${kind}"]`);
+      const items = (h.entries ?? []).filter((e) => e.kind === kind);
+      box.hidden = items.length === 0;
+      syncChildren(box.querySelector('ul'), items, (e) => e.id, (e) => el('li', { dataset: { entry: e.id } }), (li, e) => {
+        li.textContent = e.text;
+      });
+    }
+  });
+  ui.harvestEmpty.hidden = harvest.length > 0;
+}
+
 async function main() {
   await initI18n();
   wireErrorArea(ui.error);
@@ -134,6 +253,7 @@ async function main() {
   ui.joinCode.textContent = displayCode(state.code);
   ui.joinUrl.textContent = provisionalJoinUrl(state.code);
   ui.qr.src = api.qrUrl(state.code);
+  startTimerTicker(state.clock);
 
   api.session(state.code).then(setSession, (err) => showError(ui.error, err.code));
 
@@ -150,6 +270,7 @@ async function main() {
       welcome: (msg) => setSession(msg.session),
       view: (msg) => {
         state.view = msg.view ?? null;
+        state.clock.update(msg.serverTime ?? state.view?.serverTime);
         render();
       },
       status: connectionStatus(ui.status),
