@@ -108,6 +108,19 @@ public final class CommandParser {
                     enumValue(node, "waterline", Waterline.class, false, id), optionalText(node, "issue", id), Instant.now());
             case "addIssue" -> new SessionCommand.AddIssue(Secrets.newId("i-"), text(node, "title", id));
             case "renameIssue" -> new SessionCommand.RenameIssue(text(node, "issue", id), text(node, "title", id));
+            case "setIssueIntro" -> new SessionCommand.SetIssueIntro(text(node, "issue", id), text(node, "text", id));
+            case "moveIssue" -> new SessionCommand.MoveIssue(text(node, "issue", id), requiredInt(node, "position", id));
+            case "mergeIssues" -> new SessionCommand.MergeIssues(text(node, "issue", id), text(node, "into", id));
+            case "assignNote" -> new SessionCommand.AssignNote(text(node, "note", id), optionalText(node, "issue", id));
+            case "addPerspective" -> new SessionCommand.AddPerspective(Secrets.newId("v-"), text(node, "issue", id),
+                    text(node, "group", id), optionalText(node, "role", id), text(node, "text", id),
+                    enumValue(node, "waterline", Waterline.class, false, id));
+            case "editPerspective" -> new SessionCommand.EditPerspective(text(node, "perspective", id),
+                    optionalText(node, "role", id), text(node, "text", id), enumValue(node, "waterline", Waterline.class, false, id));
+            case "removePerspective" -> new SessionCommand.RemovePerspective(text(node, "perspective", id));
+            case "attachQuote" -> new SessionCommand.AttachQuote(text(node, "perspective", id), text(node, "note", id));
+            case "detachQuote" -> new SessionCommand.DetachQuote(text(node, "perspective", id), text(node, "note", id));
+            case "setSeries" -> new SessionCommand.SetSeries(optionalText(node, "series", id));
             default -> throw new BadFrame(id, ErrorCode.UNKNOWN_MESSAGE_TYPE, "unknown message type '" + shorten(type) + "'");
         };
         if (id == null) {

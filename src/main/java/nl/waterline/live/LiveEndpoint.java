@@ -61,7 +61,8 @@ public class LiveEndpoint {
             reply(connection, Frames.error(command.id(), ErrorCode.HELLO_REQUIRED, "send hello with your secret first"));
             return;
         }
-        client.owner().submit(client.attachment().actor(), command.command()).whenComplete((version, failure) -> {
+        String commandKey = client.attachment().key() + ":" + command.id();
+        client.owner().submit(client.attachment().actor(), command.command(), commandKey).whenComplete((version, failure) -> {
             if (failure == null) {
                 client.outbox().send(Frames.ack(command.id(), version));
             } else {

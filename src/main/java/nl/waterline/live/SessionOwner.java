@@ -57,41 +57,65 @@ public final class SessionOwner {
     private boolean viewsDirty;
     /** Bodies of the participants' views last sent, per key (room, subgroup:id, harvest:group). */
     private final Map<String, String> lastSent = new java.util.HashMap<>();
-    private final Function<List<SessionEvent>, Session> reload;
 
-    private record Pending(Actor actor, SessionCommand command, CompletableFuture<Long> result) {
+    private record Pending(Actor actor, SessionCommand command, String commandKey, CompletableFuture<Long> result) {
     }
+
+    /** Keys of client commands already applied, so a re-sent command is acknowledged again but applied once. */
+    private final Map<String, Boolean> appliedCommands = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > MAX_REMEMBERED_COMMANDS;
+        }
+    };
+    static final int MAX_REMEMBERED_COMMANDS = 100_000;
 
     record Subscriber(Audience audience, String participantId) {
     }
 
     /** The actor a connection proved to be, with its participant id when it is one. */
     public record Attachment(Audience audience, Actor actor, String participantId) {
+        /** Who sent a command, for recognising a re-sent one: the participant, or the role. */
+        public String key() {
+            return participantId != null ? participantId : audience.wireName();
+        }
     }
 
-    /**
-     * @param reload rebuilds the session from the store after a failed write, so memory never runs ahead of disk
-     */
-    public SessionOwner(Session session, SessionStore store, Executor pool, ScheduledExecutorService timer,
-                        long viewIntervalMillis, String joinUrl, Function<List<SessionEvent>, Session> reload) {
-        this.session = session;
+    /** @param history the session's stored events, oldest first, as the store returns them */
+    public SessionOwner(List<SessionStore.Stored> history, SessionStore store, Executor pool, ScheduledExecutorService timer,
+                        long viewIntervalMillis, String joinUrl) {
         this.store = store;
         this.serial = new SerialExecutor(pool);
         this.timer = timer;
         this.viewIntervalMillis = viewIntervalMillis;
         this.joinUrl = joinUrl;
-        this.reload = reload;
+        restore(history);
+    }
+
+    private void restore(List<SessionStore.Stored> history) {
+        session = Session.replay(history.stream().map(SessionStore.Stored::event).toList());
+        appliedCommands.clear();
+        history.stream().map(SessionStore.Stored::commandKey).filter(java.util.Objects::nonNull)
+                .forEach(k -> appliedCommands.put(k, Boolean.TRUE));
     }
 
     /** Queues a command; the future completes with the new version once stored, or fails with a {@link Refusal}. */
     public CompletableFuture<Long> submit(Actor actor, SessionCommand command) {
+        return submit(actor, command, null);
+    }
+
+    /**
+     * Queues a client command with its key ({@code who:clientId}); a command whose key was applied before
+     * is acknowledged with the current version and not applied again.
+     */
+    public CompletableFuture<Long> submit(Actor actor, SessionCommand command, String commandKey) {
         CompletableFuture<Long> result = new CompletableFuture<>();
         if (queued.incrementAndGet() > MAX_QUEUE) {
             queued.decrementAndGet();
             result.completeExceptionally(new Refusal(ErrorCode.SESSION_BUSY, "the session is busy; try again"));
             return result;
         }
-        inbox.add(new Pending(actor, command, result));
+        inbox.add(new Pending(actor, command, commandKey, result));
         serial.execute(this::drainOnce);
         return result;
     }
@@ -186,16 +210,26 @@ public final class SessionOwner {
         queued.addAndGet(-batch.size());
         long firstSequence = session.version() + 1;
         List<SessionEvent> events = new ArrayList<>();
+        List<SessionStore.Stored> stored = new ArrayList<>();
         List<Long> versions = new ArrayList<>(batch.size());
         List<Refusal> refusals = new ArrayList<>(batch.size());
         Set<String> changedParticipants = new LinkedHashSet<>();
         for (Pending pending : batch) {
+            if (pending.commandKey() != null && appliedCommands.containsKey(pending.commandKey())) {
+                versions.add(session.version());
+                refusals.add(null);
+                continue;
+            }
             try {
                 List<SessionEvent> decided = session.decide(pending.actor(), pending.command());
                 for (SessionEvent event : decided) {
                     session.apply(event);
                     events.add(event);
+                    stored.add(new SessionStore.Stored(event, pending.commandKey()));
                     changedParticipants.addAll(participantsAffected(event));
+                }
+                if (pending.commandKey() != null && !decided.isEmpty()) {
+                    appliedCommands.put(pending.commandKey(), Boolean.TRUE);
                 }
                 versions.add(session.version());
                 refusals.add(null);
@@ -210,11 +244,11 @@ public final class SessionOwner {
         }
         if (!events.isEmpty()) {
             try {
-                store.append(session.id(), firstSequence, events);
+                store.append(session.id(), firstSequence, stored);
             } catch (RuntimeException e) {
                 LOG.error("could not store " + events.size() + " events of session " + session.joinCode()
                         + "; reloading it from the store", e);
-                session = store.load(session.joinCode()).map(reload).orElse(session);
+                store.load(session.joinCode()).ifPresent(this::restore);
                 Refusal failed = new Refusal(ErrorCode.INTERNAL, "the change could not be saved; please try again");
                 batch.forEach(p -> p.result().completeExceptionally(failed));
                 return;

@@ -14,6 +14,7 @@ import nl.waterline.template.SessionTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +56,7 @@ public class SessionRegistry {
         SessionEvent.SessionCreated created = new SessionEvent.SessionCreated(Secrets.newId("s-"), code, title,
                 language, template, Secrets.hash(secret), Instant.now());
         store.create(created);
-        SessionOwner owner = newOwner(Session.start(created));
+        SessionOwner owner = newOwner(List.of(new SessionStore.Stored(created, null)), code);
         owners.put(code, owner);
         return new Created(owner, created.sessionId(), code, secret);
     }
@@ -116,7 +117,7 @@ public class SessionRegistry {
         synchronized (owners) {
             owner = owners.get(code);
             if (owner == null) {
-                owner = store.load(code).map(Session::replay).map(this::newOwner).orElseThrow(SessionRegistry::unknown);
+                owner = store.load(code).map(history -> newOwner(history, code)).orElseThrow(SessionRegistry::unknown);
                 owners.put(code, owner);
             }
             return owner;
@@ -125,16 +126,15 @@ public class SessionRegistry {
 
     /** The session as the store has it, rebuilt without touching the live one: what a restart would bring back. */
     public Optional<Session> rebuildFromStore(String code) {
-        return store.load(code).map(Session::replay);
+        return store.load(code).map(history -> Session.replay(history.stream().map(SessionStore.Stored::event).toList()));
     }
 
     private static Refusal unknown() {
         return new Refusal(ErrorCode.UNKNOWN_SESSION, "there is no session with this code");
     }
 
-    private SessionOwner newOwner(Session session) {
-        return new SessionOwner(session, store, writers(), timer(), viewIntervalMillis,
-                links.joinUrl(session.joinCode()), Session::replay);
+    private SessionOwner newOwner(List<SessionStore.Stored> history, String code) {
+        return new SessionOwner(history, store, writers(), timer(), viewIntervalMillis, links.joinUrl(code));
     }
 
     private ExecutorService writers() {

@@ -53,7 +53,11 @@ public final class Views {
     public record FacilitatorView(String code, String joinUrl, String phase, List<String> phases, Picking picking,
                                   Attendance attendance, List<ParticipantSummary> participants, PickResults results,
                                   int turnSeconds, List<SubgroupDetail> subgroups, List<ParkedQuestion> parked,
-                                  List<GroupHarvest> harvest, List<Issue> issues, List<Note> notes) {
+                                  List<GroupHarvest> harvest, List<IssueView> issues, List<Note> notes,
+                                  List<nl.waterline.notes.Perspective> perspectives, String series) {
+    }
+
+    public record IssueView(String id, String title, String introduction) {
     }
 
     public record ProjectorView(String code, String joinUrl, String phase, List<String> phases, Picking picking,
@@ -135,7 +139,9 @@ public final class Views {
         List<SubgroupDetail> subgroups = s.subgroups().stream().map(sg -> detail(s, sg)).toList();
         return new FacilitatorView(JoinCodes.display(s.joinCode()), joinUrl, s.phase(), s.template().phases(),
                 picking(s), Attendance.of(s), withNames ? s.participants().stream().map(Views::summary).toList() : List.of(),
-                results, s.turnSeconds(), subgroups, parked(s, null), harvest(s), s.issues(), s.notes());
+                results, s.turnSeconds(), subgroups, parked(s, null), harvest(s),
+                s.issues().stream().map(i -> new IssueView(i.id(), i.title(), s.issueIntro(i.id()))).toList(), s.notes(),
+                s.perspectives(), s.series());
     }
 
     public static ProjectorView projector(Session s, String joinUrl, PickResults results) {

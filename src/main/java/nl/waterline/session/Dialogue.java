@@ -487,6 +487,37 @@ final class Dialogue {
         }
     }
 
+    // ---- used by the minutes editor -----------------------------------------------------------
+
+    boolean hasIssue(String issueId) {
+        return issueId != null && issues.containsKey(issueId);
+    }
+
+    Optional<Note> note(String noteId) {
+        return notes.stream().filter(n -> n.id().equals(noteId)).findFirst();
+    }
+
+    void assignNote(String noteId, String issueId) {
+        notes.replaceAll(n -> n.id().equals(noteId)
+                ? new Note(n.id(), n.kind(), n.text(), n.group(), n.role(), n.waterline(), issueId, n.at()) : n);
+    }
+
+    void moveIssue(String issueId, int position) {
+        List<Issue> ordered = new ArrayList<>(issues.values());
+        Issue moving = issues.get(issueId);
+        ordered.remove(moving);
+        ordered.add(Math.max(0, Math.min(position, ordered.size())), moving);
+        issues.clear();
+        ordered.forEach(i -> issues.put(i.id(), i));
+    }
+
+    /** The notes of {@code from} go to {@code into}, and {@code from} disappears. */
+    void mergeIssues(String from, String into) {
+        notes.replaceAll(n -> from.equals(n.issue())
+                ? new Note(n.id(), n.kind(), n.text(), n.group(), n.role(), n.waterline(), into, n.at()) : n);
+        issues.remove(from);
+    }
+
     // ---- reading ------------------------------------------------------------------------------
 
     String phase() {

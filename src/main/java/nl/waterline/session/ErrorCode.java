@@ -37,6 +37,9 @@ public enum ErrorCode {
     UNKNOWN_QUESTION(400, "Unknown question"),
     ROUND_FINISHED(409, "Round finished"),
     UNKNOWN_ISSUE(400, "Unknown issue"),
+    UNKNOWN_NOTE(400, "Unknown note"),
+    UNKNOWN_PERSPECTIVE(400, "Unknown perspective"),
+    QUOTE_MISMATCH(409, "Quote does not fit"),
     INTERNAL(500, "Internal error");
 
     private final int httpStatus;

@@ -56,6 +56,7 @@ public final class Session {
     private boolean revealed;
     private long version;
     private final Dialogue dialogue;
+    private final MinutesEditor minutes;
 
     private Session(SessionCreated created) {
         this.id = created.sessionId();
@@ -70,6 +71,7 @@ public final class Session {
         }
         this.version = 1;
         this.dialogue = new Dialogue(this);
+        this.minutes = new MinutesEditor(this, dialogue);
     }
 
     public static Session start(SessionCreated created) {
@@ -121,7 +123,7 @@ public final class Session {
             requireFacilitator(actor);
             return reveal.revealed() == revealed ? List.of() : List.of(new ResultsRevealed(reveal.revealed()));
         }
-        return dialogue.decide(actor, command);
+        return minutes.decide(actor, command).orElseGet(() -> dialogue.decide(actor, command));
     }
 
     private List<SessionEvent> decideJoin(Actor actor, Join join) {
@@ -242,7 +244,7 @@ public final class Session {
             revealed = shown.revealed();
         } else if (event instanceof SessionCreated) {
             throw new IllegalStateException("session " + id + " was already created");
-        } else if (!dialogue.apply(event)) {
+        } else if (!dialogue.apply(event) && !minutes.apply(event)) {
             throw new IllegalStateException("unknown event " + event.getClass().getSimpleName());
         }
         version++;
@@ -362,6 +364,19 @@ public final class Session {
         return dialogue.issues();
     }
 
+    public String issueIntro(String issueId) {
+        return minutes.intro(issueId);
+    }
+
+    public List<nl.waterline.notes.Perspective> perspectives() {
+        return minutes.perspectives();
+    }
+
+    /** The series (traject) this session belongs to, or null. */
+    public String series() {
+        return minutes.series();
+    }
+
     public boolean isNoteTakerSecretHash(String secretHash) {
         return dialogue.isNoteTakerHash(secretHash);
     }
@@ -374,7 +389,7 @@ public final class Session {
                 .append(picksLocked).append('|').append(resultsMode).append('|').append(revealed).append('|')
                 .append(version).append('|').append(ownWords()).append('\n');
         participants.values().forEach(p -> sb.append(p.describe()).append('\n'));
-        sb.append(dialogue.describe());
+        sb.append(dialogue.describe()).append(minutes.describe());
         return sb.toString();
     }
 }

@@ -88,4 +88,37 @@ public sealed interface SessionCommand {
 
     record AddNoteTaker(String secretHash) implements SessionCommand {
     }
+
+    // ---- minutes editing (facilitator only) -----------------------------------------------------
+
+    record SetIssueIntro(String issueId, String text) implements SessionCommand {
+    }
+
+    record MoveIssue(String issueId, int position) implements SessionCommand {
+    }
+
+    record MergeIssues(String fromIssue, String intoIssue) implements SessionCommand {
+    }
+
+    record AssignNote(String noteId, String issueId) implements SessionCommand {
+    }
+
+    record AddPerspective(String perspectiveId, String issueId, String group, String role, String text,
+                          Waterline waterline) implements SessionCommand {
+    }
+
+    record EditPerspective(String perspectiveId, String role, String text, Waterline waterline) implements SessionCommand {
+    }
+
+    record RemovePerspective(String perspectiveId) implements SessionCommand {
+    }
+
+    record AttachQuote(String perspectiveId, String noteId) implements SessionCommand {
+    }
+
+    record DetachQuote(String perspectiveId, String noteId) implements SessionCommand {
+    }
+
+    record SetSeries(String series) implements SessionCommand {
+    }
 }

@@ -115,4 +115,38 @@ public sealed interface SessionEvent {
 
     record NoteTakerAdded(String secretHash) implements SessionEvent {
     }
+
+    // ---- minutes editing ------------------------------------------------------------------------
+
+    record IssueIntroSet(String issueId, String text) implements SessionEvent {
+    }
+
+    record IssueMoved(String issueId, int position) implements SessionEvent {
+    }
+
+    /** Everything of {@code fromIssue} (notes, perspectives, introduction) moves to {@code intoIssue}. */
+    record IssuesMerged(String fromIssue, String intoIssue) implements SessionEvent {
+    }
+
+    record NoteAssigned(String noteId, String issueId) implements SessionEvent {
+    }
+
+    record PerspectiveAdded(String perspectiveId, String issueId, String group, String role, String text,
+                            Waterline waterline) implements SessionEvent {
+    }
+
+    record PerspectiveEdited(String perspectiveId, String role, String text, Waterline waterline) implements SessionEvent {
+    }
+
+    record PerspectiveRemoved(String perspectiveId) implements SessionEvent {
+    }
+
+    record QuoteAttached(String perspectiveId, String noteId) implements SessionEvent {
+    }
+
+    record QuoteDetached(String perspectiveId, String noteId) implements SessionEvent {
+    }
+
+    record SeriesSet(String series) implements SessionEvent {
+    }
 }

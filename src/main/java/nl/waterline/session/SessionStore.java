@@ -14,14 +14,22 @@ public interface SessionStore {
     void create(SessionEvent.SessionCreated created);
 
     /**
+     * An event with the key of the client command that caused it ({@code actor:commandId}), so that a
+     * command re-sent after a lost acknowledgement is recognised, also after a restart. Null for events
+     * of commands without a client id (REST joins).
+     */
+    record Stored(SessionEvent event, String commandKey) {
+    }
+
+    /**
      * Appends events of one session in one transaction (group commit of a batch of commands).
      *
      * @param firstSequence the sequence number of the first event; the session's version after applying it
      */
-    void append(String sessionId, long firstSequence, List<SessionEvent> events);
+    void append(String sessionId, long firstSequence, List<Stored> events);
 
     /** The whole history of the session with this join code, oldest first. */
-    Optional<List<SessionEvent>> load(String joinCode);
+    Optional<List<Stored>> load(String joinCode);
 
     boolean joinCodeTaken(String joinCode);
 }

@@ -41,6 +41,30 @@ public final class TextRules {
         return cleaned;
     }
 
+    /**
+     * Like {@link #clean} but keeps line breaks (normalised to \n, at most one blank line in a row):
+     * introductions and perspectives are paragraphs, not one-liners.
+     */
+    public static String cleanMultiline(String raw, String field, int maxLength) {
+        if (raw == null) {
+            return "";
+        }
+        String[] lines = raw.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        StringBuilder sb = new StringBuilder();
+        for (String line : lines) {
+            String cleaned = clean(line, field, maxLength);
+            if (cleaned.isEmpty() && (sb.length() == 0 || sb.toString().endsWith("\n\n"))) {
+                continue;
+            }
+            sb.append(cleaned).append('\n');
+        }
+        String text = sb.toString().strip();
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            throw new Refusal(ErrorCode.TEXT_TOO_LONG, field + " is longer than " + maxLength + " characters");
+        }
+        return text;
+    }
+
     public static String required(String raw, String field, int maxLength) {
         String cleaned = clean(raw, field, maxLength);
         if (cleaned.isEmpty()) {

@@ -34,6 +34,9 @@ public class EventRow extends PanacheEntityBase {
     @Column(name = "payload", length = 1000000, nullable = false)
     public String payload;
 
+    @Column(name = "command_key", length = 200)
+    public String commandKey;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 

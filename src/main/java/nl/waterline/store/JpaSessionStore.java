@@ -29,41 +29,42 @@ public class JpaSessionStore implements SessionStore {
             row.title = created.title();
             row.createdAt = created.at();
             row.persist();
-            persistEvents(created.sessionId(), 1, List.of(created));
+            persistEvents(created.sessionId(), 1, List.of(new Stored(created, null)));
         });
     }
 
     @Override
-    public void append(String sessionId, long firstSequence, List<SessionEvent> events) {
+    public void append(String sessionId, long firstSequence, List<Stored> events) {
         if (events.isEmpty()) {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> persistEvents(sessionId, firstSequence, events));
     }
 
-    private void persistEvents(String sessionId, long firstSequence, List<SessionEvent> events) {
+    private void persistEvents(String sessionId, long firstSequence, List<Stored> events) {
         Instant now = Instant.now();
         long sequence = firstSequence;
-        for (SessionEvent event : events) {
+        for (Stored stored : events) {
             EventRow row = new EventRow();
             row.sessionId = sessionId;
             row.sequence = sequence++;
-            row.eventType = codec.typeOf(event);
-            row.payload = codec.encode(event);
+            row.eventType = codec.typeOf(stored.event());
+            row.payload = codec.encode(stored.event());
+            row.commandKey = stored.commandKey();
             row.recordedAt = now;
             row.persist();
         }
     }
 
     @Override
-    public Optional<List<SessionEvent>> load(String joinCode) {
+    public Optional<List<Stored>> load(String joinCode) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<SessionRow> session = SessionRow.find("joinCode", joinCode).firstResultOptional();
             if (session.isEmpty()) {
-                return Optional.<List<SessionEvent>>empty();
+                return Optional.<List<Stored>>empty();
             }
             List<EventRow> rows = EventRow.list("sessionId = ?1 order by sequence", session.get().id);
-            return Optional.of(rows.stream().map(r -> codec.decode(r.eventType, r.payload)).toList());
+            return Optional.of(rows.stream().map(r -> new Stored(codec.decode(r.eventType, r.payload), r.commandKey)).toList());
         });
     }
 

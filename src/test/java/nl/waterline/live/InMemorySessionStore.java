@@ -13,22 +13,22 @@ import java.util.Optional;
 final class InMemorySessionStore implements SessionStore {
 
     private final Map<String, String> idByCode = new HashMap<>();
-    private final Map<String, List<SessionEvent>> events = new HashMap<>();
+    private final Map<String, List<Stored>> events = new HashMap<>();
     volatile boolean failWrites;
     int appends;
 
     @Override
     public synchronized void create(SessionEvent.SessionCreated created) {
         idByCode.put(created.joinCode(), created.sessionId());
-        events.put(created.sessionId(), new ArrayList<>(List.of(created)));
+        events.put(created.sessionId(), new ArrayList<>(List.of(new Stored(created, null))));
     }
 
     @Override
-    public synchronized void append(String sessionId, long firstSequence, List<SessionEvent> batch) {
+    public synchronized void append(String sessionId, long firstSequence, List<Stored> batch) {
         if (failWrites) {
             throw new IllegalStateException("disk full");
         }
-        List<SessionEvent> log = events.get(sessionId);
+        List<Stored> log = events.get(sessionId);
         if (log.size() + 1 != firstSequence) {
             throw new IllegalStateException("sequence gap: have " + log.size() + ", got " + firstSequence);
         }
@@ -37,7 +37,7 @@ final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized Optional<List<SessionEvent>> load(String joinCode) {
+    public synchronized Optional<List<Stored>> load(String joinCode) {
         return Optional.ofNullable(idByCode.get(joinCode)).map(id -> List.copyOf(events.get(id)));
     }
 

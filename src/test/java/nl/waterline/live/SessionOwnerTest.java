@@ -41,7 +41,11 @@ class SessionOwnerTest {
         timer = Executors.newSingleThreadScheduledExecutor();
         var created = Fixtures.created();
         store.create(created);
-        owner = new SessionOwner(Session.start(created), store, pool, timer, 20, "http://x/j/K7PMQ2XD", Session::replay);
+        owner = newOwner();
+    }
+
+    private SessionOwner newOwner() {
+        return new SessionOwner(store.load("K7PMQ2XD").orElseThrow(), store, pool, timer, 20, "http://x/j/K7PMQ2XD");
     }
 
     @AfterEach
@@ -86,9 +90,25 @@ class SessionOwnerTest {
                 .get(5, TimeUnit.SECONDS);
         assertEquals(400, picks);
         String live = owner.read(Session::describe).get(5, TimeUnit.SECONDS);
-        assertEquals(live, Session.replay(store.load("K7PMQ2XD").orElseThrow()).describe(),
+        assertEquals(live, Session.replay(store.load("K7PMQ2XD").orElseThrow().stream().map(x -> x.event()).toList()).describe(),
                 "the store holds exactly what was acknowledged");
         assertTrue(store.appends < 600, "commands that arrive together are stored together (" + store.appends + " writes)");
+    }
+
+    @Test
+    void aReSentCommandIsAcknowledgedAgainButAppliedOnceAlsoAfterARestart() throws Exception {
+        String id = join(1);
+        Actor who = new Actor.Participant(id);
+        owner.submit(who, new SessionCommand.Pick(PickKind.MOST, "Verantwoorden", false), id + ":c1").get(5, TimeUnit.SECONDS);
+        owner.submit(who, new SessionCommand.Unpick(PickKind.MOST, "Verantwoorden"), id + ":c2").get(5, TimeUnit.SECONDS);
+        long again = owner.submit(who, new SessionCommand.Pick(PickKind.MOST, "Verantwoorden", false), id + ":c1").get(5, TimeUnit.SECONDS);
+        assertTrue(again > 0);
+        assertEquals(0, owner.read(s -> s.participant(id).orElseThrow().picks(PickKind.MOST).size()).get(5, TimeUnit.SECONDS),
+                "the re-sent pick did not undo the later unpick");
+        SessionOwner restarted = newOwner();
+        restarted.submit(who, new SessionCommand.Pick(PickKind.MOST, "Verantwoorden", false), id + ":c1").get(5, TimeUnit.SECONDS);
+        assertEquals(0, restarted.read(s -> s.participant(id).orElseThrow().picks(PickKind.MOST).size()).get(5, TimeUnit.SECONDS),
+                "a restart remembers which commands were applied");
     }
 
     @Test
