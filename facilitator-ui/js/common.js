@@ -193,6 +193,9 @@ export function clearError(node) {
 
 export function wireErrorArea(node) {
   node.querySelector('.error-close')?.addEventListener('click', () => clearError(node));
+  // The message floats over the bottom of the screen, where a phone's form is: once the person edits
+  // again they have read it, so it gets out of the way of the button they will tap next.
+  document.addEventListener('input', () => clearError(node));
 }
 
 /** Returns a status listener for LiveClient that keeps a connection-status element up to date. */
