@@ -129,6 +129,14 @@ public class SessionRegistry {
         return store.load(code).map(history -> Session.replay(history.stream().map(SessionStore.Stored::event).toList()));
     }
 
+    /**
+     * Every stored session as rebuilt from the store: private copies, safe to read together on any thread
+     * (for reports across sessions; the live sessions are never touched).
+     */
+    public List<Session> rebuildAll() {
+        return store.joinCodes().stream().map(this::rebuildFromStore).flatMap(Optional::stream).toList();
+    }
+
     private static Refusal unknown() {
         return new Refusal(ErrorCode.UNKNOWN_SESSION, "there is no session with this code");
     }

@@ -32,4 +32,7 @@ public interface SessionStore {
     Optional<List<Stored>> load(String joinCode);
 
     boolean joinCodeTaken(String joinCode);
+
+    /** Every session's join code, oldest session first: for reports across sessions. */
+    List<String> joinCodes();
 }

@@ -72,4 +72,10 @@ public class JpaSessionStore implements SessionStore {
     public boolean joinCodeTaken(String joinCode) {
         return QuarkusTransaction.requiringNew().call(() -> SessionRow.count("joinCode", joinCode) > 0);
     }
+
+    @Override
+    public List<String> joinCodes() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                SessionRow.<SessionRow>list("order by createdAt").stream().map(r -> r.joinCode).toList());
+    }
 }

@@ -45,4 +45,9 @@ final class InMemorySessionStore implements SessionStore {
     public synchronized boolean joinCodeTaken(String joinCode) {
         return idByCode.containsKey(joinCode);
     }
+
+    @Override
+    public synchronized List<String> joinCodes() {
+        return List.copyOf(idByCode.keySet());
+    }
 }
