@@ -17,9 +17,6 @@ import nl.waterline.minutes.Minutes;
 import nl.waterline.minutes.MinutesBuilder;
 import nl.waterline.minutes.MinutesDocuments;
 import nl.waterline.minutes.SeriesReport;
-import nl.waterline.session.ErrorCode;
-import nl.waterline.session.Refusal;
-import nl.waterline.session.Secrets;
 import nl.waterline.session.Session;
 
 import java.nio.charset.StandardCharsets;
@@ -47,15 +44,8 @@ public class MinutesResource {
 
     private Snapshot snapshot(String code, String authorization, HttpServerRequest http) {
         SessionOwner owner = registry.owner(code, SessionResource.clientAddress(http));
-        String presented = authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring("Bearer ".length()).strip() : null;
-        String hash = presented == null ? null : Secrets.hash(presented);
-        return SessionResource.await(owner.read(s -> {
-            if (hash == null || !s.isFacilitatorSecretHash(hash)) {
-                throw new Refusal(ErrorCode.WRONG_SECRET, "only the facilitator of this session can download its minutes");
-            }
-            return new Snapshot(MinutesBuilder.build(s), MinutesBuilder.pickRows(s));
-        }));
+        return FacilitatorSecret.read(owner, authorization, "only the facilitator of this session can download its minutes",
+                s -> new Snapshot(MinutesBuilder.build(s), MinutesBuilder.pickRows(s)));
     }
 
     @GET
@@ -119,17 +109,10 @@ public class MinutesResource {
     public SeriesReport earlierOutcomes(@PathParam("code") String code, @HeaderParam("Authorization") String authorization,
                                         @Context HttpServerRequest http) {
         SessionOwner owner = registry.owner(code, SessionResource.clientAddress(http));
-        String presented = authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring("Bearer ".length()).strip() : null;
-        String hash = presented == null ? null : Secrets.hash(presented);
         record This(String series, Instant createdAt) {
         }
-        This self = SessionResource.await(owner.read(s -> {
-            if (hash == null || !s.isFacilitatorSecretHash(hash)) {
-                throw new Refusal(ErrorCode.WRONG_SECRET, "only the facilitator of this session can see this");
-            }
-            return new This(s.series(), s.createdAt());
-        }));
+        This self = FacilitatorSecret.read(owner, authorization, "only the facilitator of this session can see this",
+                s -> new This(s.series(), s.createdAt()));
         List<Session> earlier = self.series() == null ? List.of() : registry.rebuildAll().stream()
                 .filter(s -> Objects.equals(self.series(), s.series()) && s.createdAt().isBefore(self.createdAt()))
                 .toList();

@@ -119,11 +119,7 @@ public class SessionResource {
     public Response addNoteTaker(@PathParam("code") String code, @HeaderParam("Authorization") String authorization,
                                  @Context HttpServerRequest http) {
         SessionOwner owner = registry.owner(code, clientAddress(http));
-        String presented = authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring("Bearer ".length()).strip() : null;
-        if (presented == null || !await(owner.read(s -> s.isFacilitatorSecretHash(Secrets.hash(presented))))) {
-            throw new Refusal(ErrorCode.WRONG_SECRET, "only the facilitator of this session can add a note-taker");
-        }
+        FacilitatorSecret.read(owner, authorization, "only the facilitator of this session can add a note-taker", s -> Boolean.TRUE);
         String secret = Secrets.newSecret();
         await(owner.submit(Actor.FACILITATOR, new SessionCommand.AddNoteTaker(Secrets.hash(secret))));
         return Response.status(201).entity(new NoteTakerCreated(secret)).build();
