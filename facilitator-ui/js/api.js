@@ -38,6 +38,53 @@ export async function request(path, { method = 'GET', body, headers = {} } = {})
   throw new ApiError(json?.code || 'UNKNOWN', json?.detail || json?.title || res.statusText, res.status);
 }
 
+/** "attachment; filename=\"x.docx\"" (or RFC 5987 filename*=UTF-8''…) → "x.docx"; null when absent. */
+export function fileNameFrom(disposition) {
+  const header = String(disposition ?? '');
+  let name = null;
+  const extended = header.match(/filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/);
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended[1].trim());
+    } catch {
+      name = null;
+    }
+  }
+  if (!name) {
+    const plain = header.match(/filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/);
+    if (plain) name = (plain[1] ?? plain[2] ?? '').replace(/\\(.)/g, '$1');
+  }
+  // Only a file name, never a path.
+  name = name ? name.replace(/[\\/]/g, '_').replace(/^\.+/, '').trim() : '';
+  return name || null;
+}
+
+/** A file download (with credentials in a header, so not a plain link): {blob, fileName}. */
+export async function fetchFile(path, { headers = {} } = {}) {
+  let res;
+  try {
+    res = await fetch(path, { headers: { Accept: '*/*', ...headers }, cache: 'no-store' });
+  } catch (e) {
+    throw new ApiError('NETWORK', e?.message, 0);
+  }
+  if (!res.ok) {
+    let json = null;
+    try {
+      json = JSON.parse(await res.text());
+    } catch {
+      // Not problem+json: no code to show.
+    }
+    throw new ApiError(json?.code || 'UNKNOWN', json?.detail || json?.title || res.statusText, res.status);
+  }
+  let blob;
+  try {
+    blob = await res.blob();
+  } catch (e) {
+    throw new ApiError('NETWORK', e?.message, 0);
+  }
+  return { blob, fileName: fileNameFrom(res.headers.get('Content-Disposition')) };
+}
+
 const sessionPath = (code) => `/api/sessions/${encodeURIComponent(compactCode(code))}`;
 const organiserHeaders = (key) => (key ? { 'X-Organiser-Key': key } : {});
 
@@ -48,6 +95,10 @@ export const api = {
   session: (code) => request(sessionPath(code)),
   join: (code, body) => request(`${sessionPath(code)}/participants`, { method: 'POST', body }),
   qrUrl: (code) => `${sessionPath(code)}/qr.svg`,
+  /** file: minutes.docx | minutes.html | minutes.md | minutes.json | picks.csv */
+  minutesFile: (code, file, facilitatorSecret) => fetchFile(`${sessionPath(code)}/${file}`, {
+    headers: { Authorization: `Bearer ${facilitatorSecret}` },
+  }),
   createNoteTaker: (code, facilitatorSecret) => request(`${sessionPath(code)}/note-takers`, {
     method: 'POST', body: {}, headers: { Authorization: `Bearer ${facilitatorSecret}` },
   }),

@@ -125,6 +125,7 @@ export const pageUrl = {
   facilitator: (code) => `/ui/facilitator.html?code=${encodeURIComponent(compactCode(code))}`,
   projector: (code) => `/ui/projector.html?code=${encodeURIComponent(compactCode(code))}`,
   notes: (code) => `/ui/notes.html?code=${encodeURIComponent(compactCode(code))}`,
+  minutes: (code) => `/ui/minutes.html?code=${encodeURIComponent(compactCode(code))}`,
 };
 
 // Stakeholder groups and roles travel as ids; names come from the session (template).

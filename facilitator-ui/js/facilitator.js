@@ -40,6 +40,7 @@ const ui = {
   resultsBody: byId('results-body'),
   createNoteTaker: byTestId('create-note-taker'),
   openNotes: byTestId('open-notes'),
+  openMinutes: byTestId('open-minutes'),
   noteTakerState: byId('note-taker-state'),
   noteTakerKeyBox: byId('note-taker-key-box'),
   noteTakerKey: byTestId('note-taker-key'),
@@ -752,6 +753,7 @@ async function main() {
   ui.joinUrl.textContent = provisionalJoinUrl(state.code);
   ui.openProjector.href = pageUrl.projector(state.code);
   ui.openNotes.href = pageUrl.notes(state.code);
+  ui.openMinutes.href = pageUrl.minutes(state.code);
   startTimerTicker(state.clock);
 
   api.session(state.code).then(setSession, (err) => showError(ui.error, err.code));

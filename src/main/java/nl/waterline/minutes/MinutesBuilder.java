@@ -160,15 +160,10 @@ public final class MinutesBuilder {
         return w == Waterline.ABOVE ? headings.aboveWaterline() : headings.belowWaterline();
     }
 
-    /**
-     * Per issue and group: the facilitator's perspective statements with their quotes first; then what
-     * was captured for the issue and not yet used, so nothing noted is left out of the minutes.
-     */
+    /** Per issue and group: the facilitator's perspective statements with their quotes, or else what was captured. */
     private List<Minutes.IssueSection> issues() {
         Map<String, Note> notesById = new HashMap<>();
         session.notes().forEach(n -> notesById.put(n.id(), n));
-        java.util.Set<String> usedQuotes = new java.util.HashSet<>();
-        session.perspectives().forEach(p -> usedQuotes.addAll(p.quotes()));
         List<Minutes.IssueSection> sections = new ArrayList<>();
         for (Issue issue : session.issues()) {
             List<Minutes.GroupTable> tables = new ArrayList<>();
@@ -181,20 +176,11 @@ public final class MinutesBuilder {
                                 waterline(p.waterline())));
                     }
                 }
-                Map<String, List<Note>> looseQuotesByRole = new LinkedHashMap<>();
-                for (Note n : session.notes()) {
-                    if (!issue.id().equals(n.issue()) || !n.group().equals(g.id())) {
-                        continue;
-                    }
-                    if (n.kind() == NoteKind.PERSPECTIVE) {
-                        rows.add(new Minutes.PerspectiveRow(roleName(g.id(), n.role()), n.text(), List.of(), waterline(n.waterline())));
-                    } else if (!usedQuotes.contains(n.id())) {
-                        looseQuotesByRole.computeIfAbsent(n.role() == null ? "" : n.role(), k -> new ArrayList<>()).add(n);
-                    }
+                // Once the facilitator has written a group's perspectives on an issue, those are the minutes
+                // for that group; until then what was captured stands in, so nothing noted is left out.
+                if (rows.isEmpty()) {
+                    rows.addAll(capturedRows(issue, g));
                 }
-                looseQuotesByRole.forEach((role, quotes) -> rows.add(new Minutes.PerspectiveRow(
-                        roleName(g.id(), role.isEmpty() ? null : role), "",
-                        quotes.stream().map(Note::text).toList(), waterline(quotes.get(0).waterline()))));
                 if (!rows.isEmpty()) {
                     tables.add(new Minutes.GroupTable(g.name().in(language), rows));
                 }
@@ -202,6 +188,25 @@ public final class MinutesBuilder {
             sections.add(new Minutes.IssueSection(issue.title(), session.issueIntro(issue.id()), tables));
         }
         return sections;
+    }
+
+    private List<Minutes.PerspectiveRow> capturedRows(Issue issue, StakeholderGroup g) {
+        List<Minutes.PerspectiveRow> rows = new ArrayList<>();
+        Map<String, List<Note>> quotesByRole = new LinkedHashMap<>();
+        for (Note n : session.notes()) {
+            if (!issue.id().equals(n.issue()) || !n.group().equals(g.id())) {
+                continue;
+            }
+            if (n.kind() == NoteKind.PERSPECTIVE) {
+                rows.add(new Minutes.PerspectiveRow(roleName(g.id(), n.role()), n.text(), List.of(), waterline(n.waterline())));
+            } else {
+                quotesByRole.computeIfAbsent(n.role() == null ? "" : n.role(), k -> new ArrayList<>()).add(n);
+            }
+        }
+        quotesByRole.forEach((role, quotes) -> rows.add(new Minutes.PerspectiveRow(
+                roleName(g.id(), role.isEmpty() ? null : role), "",
+                quotes.stream().map(Note::text).toList(), waterline(quotes.get(0).waterline()))));
+        return rows;
     }
 
     /** The raw picks, one row per pick, anonymous: for the CSV export. */

@@ -40,7 +40,8 @@ import java.util.Optional;
  */
 final class MinutesEditor {
 
-    static final int MAX_INTRO = 4000;
+    // Fits one WebSocket frame (8 KB) even when every character takes two bytes.
+    static final int MAX_INTRO = 3000;
     static final int MAX_PERSPECTIVE = 1000;
     static final int MAX_SERIES = 120;
 
