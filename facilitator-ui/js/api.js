@@ -99,6 +99,10 @@ export const api = {
   minutesFile: (code, file, facilitatorSecret) => fetchFile(`${sessionPath(code)}/${file}`, {
     headers: { Authorization: `Bearer ${facilitatorSecret}` },
   }),
+  /** The series report over the earlier sessions of this session's series (empty `sessions` when none). */
+  seriesOutcomes: (code, facilitatorSecret) => request(`${sessionPath(code)}/series-outcomes`, {
+    headers: { Authorization: `Bearer ${facilitatorSecret}` },
+  }),
   createNoteTaker: (code, facilitatorSecret) => request(`${sessionPath(code)}/note-takers`, {
     method: 'POST', body: {}, headers: { Authorization: `Bearer ${facilitatorSecret}` },
   }),

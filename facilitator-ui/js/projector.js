@@ -4,8 +4,11 @@
 // never by name — and the turn's countdown), the differences each subgroup found, and the harvest per
 // stakeholder group. Code, QR and join URL come from public data, so they show even before (or without)
 // the live link.
+// Between the phases the facilitator can switch the screen to the earlier outcomes of the series (the
+// button in the top bar, or Escape to go back): what the earlier sessions brought up, per issue and
+// stakeholder group, fetched afresh each time the panel opens.
 
-import { initI18n, t, loc, onLangChange, useSessionLanguage } from './i18n.js';
+import { initI18n, t, loc, onLangChange, useSessionLanguage, currentLang } from './i18n.js';
 import { api } from './api.js';
 import { LiveClient } from './live.js';
 import {
@@ -46,6 +49,19 @@ const ui = {
   closeArea: byId('close-area'),
   status: byTestId('connection-status'),
   error: byTestId('error-message'),
+  liveView: byId('live-view'),
+  outcomesToggle: byTestId('toggle-earlier-outcomes'),
+  outcomes: byId('earlier-outcomes'),
+  outcomesTitle: byId('earlier-title'),
+  outcomesSeries: byId('earlier-series'),
+  outcomesAttendance: byTestId('earlier-attendance'),
+  outcomesSessions: byId('earlier-sessions'),
+  outcomesLoading: byId('earlier-loading'),
+  outcomesNoSecret: byId('earlier-no-secret'),
+  outcomesEmpty: byTestId('earlier-outcomes-empty'),
+  outcomesEmptyReason: byId('earlier-empty-reason'),
+  outcomesNoIssues: byTestId('earlier-outcomes-no-issues'),
+  outcomesIssues: byTestId('earlier-issues'),
 };
 
 const state = {
@@ -53,6 +69,8 @@ const state = {
   session: null,
   view: null,
   clock: new ServerClock(),
+  // The earlier-outcomes panel: open or not, the report last fetched, and which fetch is the latest.
+  outcomes: { open: false, loading: false, noSecret: false, report: null, request: 0 },
 };
 
 const CLOUD_SIZES = 5;
@@ -241,15 +259,131 @@ function renderHarvest() {
   ui.harvestEmpty.hidden = harvest.length > 0;
 }
 
+// ---- earlier outcomes of the series -----------------------------------------------------------------
+
+/** "2013-09-12" → "12 september 2013", as a calendar day (no time zone shift). */
+function dayText(isoDate) {
+  const [y, m, d] = String(isoDate ?? '').split('-').map(Number);
+  if (!y || !m || !d) return String(isoDate ?? '');
+  return new Intl.DateTimeFormat(currentLang(), { day: 'numeric', month: 'long', year: 'numeric' })
+    .format(new Date(y, m - 1, d));
+}
+
+function contributionCard(c, lang) {
+  return el('article', { class: 'eo-card', dataset: { testid: 'earlier-contribution' } },
+    el('p', { class: 'eo-perspective', lang },
+      el('span', { class: 'eo-role' }, c.role || '—'),
+      el('span', { class: 'eo-sep', 'aria-hidden': 'true' }, ' · '),
+      el('span', { class: 'eo-text' }, c.perspective ?? '')),
+    (c.quotes ?? []).length > 0 && el('ul', { class: 'eo-quotes', lang },
+      ...c.quotes.map((q) => el('li', {}, t('proj.earlierQuote', { text: q })))),
+    el('p', { class: 'eo-from' }, t('proj.earlierFrom', { session: c.session ?? '' })));
+}
+
+function issueSection(issue, lang) {
+  return el('section', { class: 'eo-issue' },
+    el('h2', { class: 'eo-issue-title', lang }, issue.title ?? ''),
+    el('div', { class: 'eo-groups' }, ...(issue.groups ?? []).map((g) => el('section', { class: 'eo-group', dataset: { group: g.group ?? '' } },
+      el('h3', { class: 'eo-group-name', lang }, g.group ?? ''),
+      el('div', { class: 'eo-cards' }, ...(g.contributions ?? []).map((c) => contributionCard(c, lang)))))));
+}
+
+function renderOutcomes() {
+  const { loading, noSecret, report } = state.outcomes;
+  // Server texts (series, sentence, groups, roles) come in the series' language, whatever the page shows.
+  const lang = report?.language || null;
+  const series = report?.series ?? '';
+  const earlier = report?.sessions ?? [];
+  const none = Boolean(report) && earlier.length === 0;
+  const issues = report && !none ? report.issues ?? [] : [];
+
+  ui.outcomesLoading.hidden = !loading;
+  ui.outcomesNoSecret.hidden = !noSecret;
+  ui.outcomesSeries.textContent = series;
+  ui.outcomesSeries.hidden = !series;
+  if (lang) ui.outcomesSeries.lang = lang;
+  ui.outcomesTitle.classList.toggle('no-series', !series);
+
+  ui.outcomesAttendance.textContent = report?.attendanceSentence ?? '';
+  ui.outcomesAttendance.hidden = !ui.outcomesAttendance.textContent;
+  if (lang) ui.outcomesAttendance.lang = lang;
+  ui.outcomesSessions.replaceChildren(...earlier.map((s) => el('li', {},
+    el('span', { class: 'eo-session-title', lang }, s.title ?? ''), ' · ', dayText(s.date))));
+  ui.outcomesSessions.hidden = earlier.length === 0;
+
+  ui.outcomesEmpty.hidden = !none;
+  if (none) {
+    ui.outcomesEmptyReason.textContent = series
+      ? t('proj.earlierEmptyFirst', { series })
+      : t('proj.earlierEmptyNoSeries');
+  }
+  ui.outcomesNoIssues.hidden = !(report && !none && issues.length === 0);
+  ui.outcomesIssues.replaceChildren(...issues.map((issue) => issueSection(issue, lang)));
+}
+
+function showOutcomes(open) {
+  state.outcomes.open = open;
+  ui.liveView.hidden = open;
+  ui.outcomes.hidden = !open;
+  document.body.classList.toggle('showing-earlier-outcomes', open);
+  setKey(ui.outcomesToggle, open ? 'proj.earlierHide' : 'proj.earlierShow');
+}
+
+async function openOutcomes() {
+  const o = state.outcomes;
+  const request = ++o.request;
+  const secret = storage.getText(keys.facilitator(state.code));
+  // Fresh data each time: the minutes of the earlier sessions may have been edited in the meantime.
+  o.report = null;
+  o.noSecret = !secret;
+  o.loading = Boolean(secret);
+  showOutcomes(true);
+  renderOutcomes();
+  ui.outcomes.focus({ preventScroll: true });
+  if (!secret) return;
+  try {
+    const report = await api.seriesOutcomes(state.code, secret);
+    if (request !== o.request) return;
+    o.report = report ?? { sessions: [] };
+  } catch (err) {
+    if (request !== o.request) return;
+    showError(ui.error, err.code);
+  }
+  o.loading = false;
+  renderOutcomes();
+}
+
+function closeOutcomes() {
+  state.outcomes.request++;
+  state.outcomes.loading = false;
+  showOutcomes(false);
+}
+
+function wireOutcomes() {
+  showOutcomes(false);
+  ui.outcomesToggle.addEventListener('click', () => (state.outcomes.open ? closeOutcomes() : openOutcomes()));
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && state.outcomes.open) {
+      closeOutcomes();
+      ui.outcomesToggle.focus();
+    }
+  });
+  onLangChange(() => {
+    if (state.outcomes.open) renderOutcomes();
+  });
+}
+
 async function main() {
   await initI18n();
   wireErrorArea(ui.error);
   onLangChange(render);
   render();
   if (!isValidCode(state.code)) {
+    ui.outcomesToggle.hidden = true;
     showError(ui.error, 'UNKNOWN_SESSION');
     return;
   }
+  wireOutcomes();
   ui.joinCode.textContent = displayCode(state.code);
   ui.joinUrl.textContent = provisionalJoinUrl(state.code);
   ui.qr.src = api.qrUrl(state.code);
