@@ -33,6 +33,13 @@ public class LiveEndpoint {
     SessionRegistry registry;
 
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final Map<String, MessageRate> rates = new ConcurrentHashMap<>();
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "waterline.live.messages-per-second", defaultValue = "10")
+    double messagesPerSecond;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "waterline.live.message-burst", defaultValue = "30")
+    double messageBurst;
 
     /** A connection after its hello: where to send, and who it proved to be. */
     private record Client(SessionOwner owner, Outbox outbox, SessionOwner.Attachment attachment) {
@@ -40,6 +47,11 @@ public class LiveEndpoint {
 
     @OnTextMessage
     void onText(String text, WebSocketConnection connection) {
+        MessageRate rate = rates.computeIfAbsent(connection.id(), id -> new MessageRate(messagesPerSecond, messageBurst, System::nanoTime));
+        if (!rate.tryAcquire()) {
+            reply(connection, Frames.error(null, ErrorCode.TOO_MANY_MESSAGES, "too many messages; slow down"));
+            return;
+        }
         CommandParser.Frame frame;
         try {
             frame = CommandParser.parse(text);
@@ -128,6 +140,7 @@ public class LiveEndpoint {
     }
 
     private void forget(WebSocketConnection connection) {
+        rates.remove(connection.id());
         Client client = clients.remove(connection.id());
         if (client != null) {
             client.owner().detach(client.outbox());

@@ -25,6 +25,7 @@ public enum ErrorCode {
     INVALID_VALUE(400, "Invalid value"),
     SESSION_BUSY(503, "Session busy"),
     TOO_MANY_ATTEMPTS(429, "Too many attempts"),
+    TOO_MANY_MESSAGES(429, "Too many messages"),
     WRONG_PHASE(409, "Not in this phase"),
     NO_SUBGROUPS(409, "No subgroups yet"),
     UNKNOWN_SUBGROUP(400, "Unknown subgroup"),
