@@ -110,6 +110,10 @@ public final class SessionOwner {
      */
     public CompletableFuture<Long> submit(Actor actor, SessionCommand command, String commandKey) {
         CompletableFuture<Long> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new Refusal(ErrorCode.UNKNOWN_SESSION, "this session was deleted"));
+            return result;
+        }
         if (queued.incrementAndGet() > MAX_QUEUE) {
             queued.decrementAndGet();
             result.completeExceptionally(new Refusal(ErrorCode.SESSION_BUSY, "the session is busy; try again"));
@@ -186,6 +190,15 @@ public final class SessionOwner {
                 break;
         }
         throw new Refusal(ErrorCode.WRONG_SECRET, "this secret does not open this session as " + audience.wireName());
+    }
+
+    private volatile boolean closed;
+
+    /** The session was deleted: refuse everything from now on and close every screen's connection. */
+    public void close() {
+        closed = true;
+        subscribers.keySet().forEach(Outbox::close);
+        subscribers.clear();
     }
 
     public void detach(Outbox outbox) {

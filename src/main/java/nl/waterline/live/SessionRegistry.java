@@ -137,6 +137,25 @@ public class SessionRegistry {
         return store.joinCodes().stream().map(this::rebuildFromStore).flatMap(Optional::stream).toList();
     }
 
+    /** Deletes a session with all its data; its screens are disconnected and it can never be opened again. */
+    public void delete(String code) {
+        String canonical = JoinCodes.normalise(code).orElseThrow(SessionRegistry::unknown);
+        synchronized (owners) {
+            SessionOwner owner = owners.remove(canonical);
+            if (owner != null) {
+                owner.close();
+            }
+            store.delete(canonical);
+        }
+    }
+
+    /** Deletes every session created before {@code moment}; returns how many. */
+    public int deleteCreatedBefore(Instant moment) {
+        List<String> expired = store.joinCodesCreatedBefore(moment);
+        expired.forEach(this::delete);
+        return expired.size();
+    }
+
     private static Refusal unknown() {
         return new Refusal(ErrorCode.UNKNOWN_SESSION, "there is no session with this code");
     }

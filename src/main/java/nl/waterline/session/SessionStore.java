@@ -35,4 +35,10 @@ public interface SessionStore {
 
     /** Every session's join code, oldest session first: for reports across sessions. */
     List<String> joinCodes();
+
+    /** Join codes of the sessions created before this moment: for the retention period. */
+    List<String> joinCodesCreatedBefore(java.time.Instant moment);
+
+    /** Removes a session with all its history; nothing of it remains in the store. */
+    void delete(String joinCode);
 }

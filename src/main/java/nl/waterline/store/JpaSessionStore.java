@@ -78,4 +78,19 @@ public class JpaSessionStore implements SessionStore {
         return QuarkusTransaction.requiringNew().call(() ->
                 SessionRow.<SessionRow>list("order by createdAt").stream().map(r -> r.joinCode).toList());
     }
+
+    @Override
+    public List<String> joinCodesCreatedBefore(Instant moment) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                SessionRow.<SessionRow>list("createdAt < ?1 order by createdAt", moment).stream().map(r -> r.joinCode).toList());
+    }
+
+    @Override
+    public void delete(String joinCode) {
+        QuarkusTransaction.requiringNew().run(() -> SessionRow.<SessionRow>find("joinCode", joinCode).firstResultOptional()
+                .ifPresent(row -> {
+                    EventRow.delete("sessionId", row.id);
+                    row.delete();
+                }));
+    }
 }

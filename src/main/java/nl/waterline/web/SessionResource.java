@@ -125,6 +125,17 @@ public class SessionResource {
         return Response.status(201).entity(new NoteTakerCreated(secret)).build();
     }
 
+    /** The facilitator deletes the session and everything in it; screens are disconnected. */
+    @jakarta.ws.rs.DELETE
+    @Path("/{code}")
+    public Response delete(@PathParam("code") String code, @HeaderParam("Authorization") String authorization,
+                           @Context HttpServerRequest http) {
+        SessionOwner owner = registry.owner(code, clientAddress(http));
+        FacilitatorSecret.read(owner, authorization, "only the facilitator of this session can delete it", s -> Boolean.TRUE);
+        registry.delete(code);
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("/{code}/qr.svg")
     @Produces("image/svg+xml")

@@ -50,4 +50,19 @@ final class InMemorySessionStore implements SessionStore {
     public synchronized List<String> joinCodes() {
         return List.copyOf(idByCode.keySet());
     }
+
+    @Override
+    public synchronized List<String> joinCodesCreatedBefore(java.time.Instant moment) {
+        return idByCode.entrySet().stream()
+                .filter(e -> ((SessionEvent.SessionCreated) events.get(e.getValue()).get(0).event()).at().isBefore(moment))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public synchronized void delete(String joinCode) {
+        String id = idByCode.remove(joinCode);
+        if (id != null) {
+            events.remove(id);
+        }
+    }
 }
