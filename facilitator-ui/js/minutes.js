@@ -704,6 +704,9 @@ function renderSeries() {
   seriesSaver.sync(state.view?.series ?? '');
   ui.series.disabled = !ready();
   ui.saveSeries.disabled = !ready();
+  const merge = document.getElementById('merge-small-roles');
+  merge.checked = state.view?.mergeSmallRoles !== false;
+  merge.disabled = !ready();
 }
 
 // ---- downloads ---------------------------------------------------------------------------------------
@@ -865,6 +868,10 @@ function wire() {
   });
   seriesSaver = new FieldSaver(ui.series, ui.seriesState, {
     save: (value) => send('setSeries', { series: norm(value) || null }),
+  });
+  // With one or two people in a role, naming the role names them: the minutes merge such roles by default.
+  document.getElementById('merge-small-roles').addEventListener('change', (event) => {
+    send('setMinutesPrivacy', { mergeSmallRoles: event.target.checked });
   });
   ui.seriesForm.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -121,6 +121,7 @@ public final class CommandParser {
             case "attachQuote" -> new SessionCommand.AttachQuote(text(node, "perspective", id), text(node, "note", id));
             case "detachQuote" -> new SessionCommand.DetachQuote(text(node, "perspective", id), text(node, "note", id));
             case "setSeries" -> new SessionCommand.SetSeries(optionalText(node, "series", id));
+            case "setMinutesPrivacy" -> new SessionCommand.SetMinutesPrivacy(bool(node, "mergeSmallRoles", null, id));
             default -> throw new BadFrame(id, ErrorCode.UNKNOWN_MESSAGE_TYPE, "unknown message type '" + shorten(type) + "'");
         };
         if (id == null) {

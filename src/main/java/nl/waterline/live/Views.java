@@ -54,7 +54,8 @@ public final class Views {
                                   Attendance attendance, List<ParticipantSummary> participants, PickResults results,
                                   int turnSeconds, List<SubgroupDetail> subgroups, List<ParkedQuestion> parked,
                                   List<GroupHarvest> harvest, List<IssueView> issues, List<Note> notes,
-                                  List<nl.waterline.notes.Perspective> perspectives, String series) {
+                                  List<nl.waterline.notes.Perspective> perspectives, String series,
+                                  boolean mergeSmallRoles) {
     }
 
     public record IssueView(String id, String title, String introduction) {
@@ -141,7 +142,7 @@ public final class Views {
                 picking(s), Attendance.of(s), withNames ? s.participants().stream().map(Views::summary).toList() : List.of(),
                 results, s.turnSeconds(), subgroups, parked(s, null), harvest(s),
                 s.issues().stream().map(i -> new IssueView(i.id(), i.title(), s.issueIntro(i.id()))).toList(), s.notes(),
-                s.perspectives(), s.series());
+                s.perspectives(), s.series(), s.mergeSmallRoles());
     }
 
     public static ProjectorView projector(Session s, String joinUrl, PickResults results) {

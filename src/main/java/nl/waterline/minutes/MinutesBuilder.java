@@ -40,10 +40,18 @@ public final class MinutesBuilder {
     private final String language;
     private final Minutes.Headings headings;
 
+    private final Map<String, Integer> presentPerRole = new HashMap<>();
+
     private MinutesBuilder(Session session) {
         this.session = session;
         this.language = session.language();
         this.headings = MinutesHeadings.of(language);
+        session.participants().forEach(p -> presentPerRole.merge(p.group() + "/" + p.role(), 1, Integer::sum));
+    }
+
+    /** Fewer than three people in a role: naming the role would name them, so the minutes say only the group. */
+    private boolean hidden(String groupId, String roleId) {
+        return roleId != null && session.mergeSmallRoles() && presentPerRole.getOrDefault(groupId + "/" + roleId, 0) < 3;
     }
 
     public static Minutes build(Session session) {
@@ -64,21 +72,39 @@ public final class MinutesBuilder {
         if (roleId == null) {
             return "—";
         }
+        if (hidden(groupId, roleId)) {
+            return MinutesHeadings.mergedRoles(language);
+        }
         return session.template().group(groupId).flatMap(g -> g.role(roleId)).map(r -> r.name().in(language)).orElse(roleId);
     }
 
     private String label(String groupId, String roleId) {
-        return groupName(groupId) + " · " + roleName(groupId, roleId);
+        return hidden(groupId, roleId) ? groupName(groupId) : groupName(groupId) + " · " + roleName(groupId, roleId);
     }
 
     private Minutes.Attendance attendance() {
         Attendance a = Attendance.of(session);
         List<Minutes.GroupCount> groups = a.groups().stream()
-                .map(g -> new Minutes.GroupCount(groupName(g.group()), g.count(),
-                        g.roles().stream().map(r -> new Minutes.RoleCount(roleName(g.group(), r.role()), r.count())).toList()))
+                .map(g -> new Minutes.GroupCount(groupName(g.group()), g.count(), roleCounts(g)))
                 .toList();
         List<String> missing = a.missingExpected().stream().map(this::groupName).toList();
         return new Minutes.Attendance(a.total(), groups, missing, MinutesHeadings.missingSentence(language, missing));
+    }
+
+    private List<Minutes.RoleCount> roleCounts(Attendance.GroupAttendance g) {
+        List<Minutes.RoleCount> roles = new ArrayList<>();
+        int merged = 0;
+        for (Attendance.RoleAttendance r : g.roles()) {
+            if (r.count() > 0 && hidden(g.group(), r.role())) {
+                merged += r.count();
+            } else {
+                roles.add(new Minutes.RoleCount(roleName(g.group(), r.role()), r.count()));
+            }
+        }
+        if (merged > 0) {
+            roles.add(new Minutes.RoleCount(MinutesHeadings.mergedRoles(language), merged));
+        }
+        return roles;
     }
 
     private Minutes.WordCloud wordCloud() {
@@ -209,18 +235,19 @@ public final class MinutesBuilder {
         return rows;
     }
 
-    /** The raw picks, one row per pick, anonymous: for the CSV export. */
+    /** The raw picks, one row per pick, anonymous, with small roles merged into their group as in the minutes. */
     public static List<CsvPicks.PickRow> pickRows(Session session) {
+        return new MinutesBuilder(session).picks();
+    }
+
+    private List<CsvPicks.PickRow> picks() {
         List<CsvPicks.PickRow> rows = new ArrayList<>();
-        String language = session.language();
         List<String> ownWords = session.ownWords();
         for (Participant p : session.participants()) {
-            String group = session.template().group(p.group()).map(g -> g.name().in(language)).orElse(p.group());
-            String role = session.template().group(p.group()).flatMap(g -> g.role(p.role())).map(r -> r.name().in(language))
-                    .orElse(p.role());
             for (PickKind kind : PickKind.values()) {
                 for (String term : p.picks(kind)) {
-                    rows.add(new CsvPicks.PickRow(term, kind.name(), group, role, ownWords.contains(term)));
+                    rows.add(new CsvPicks.PickRow(term, kind.name(), groupName(p.group()), roleName(p.group(), p.role()),
+                            ownWords.contains(term)));
                 }
             }
         }

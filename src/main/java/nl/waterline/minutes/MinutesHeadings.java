@@ -39,6 +39,11 @@ public final class MinutesHeadings {
         return groups.size() == 1 ? "Het perspectief van " + list + " ontbrak." : "De perspectieven van " + list + " ontbraken.";
     }
 
+    /** Stands in for a role that has too few people to be named without naming them. */
+    public static String mergedRoles(String language) {
+        return "en".equals(language) ? "(roles combined)" : "(rollen samengevoegd)";
+    }
+
     public static String questionStatus(String language, nl.waterline.rounds.QuestionStatus status) {
         boolean en = "en".equals(language);
         return switch (status) {

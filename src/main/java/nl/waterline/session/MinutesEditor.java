@@ -50,6 +50,8 @@ final class MinutesEditor {
     private final Map<String, String> intros = new HashMap<>();
     private final Map<String, Perspective> perspectives = new LinkedHashMap<>();
     private String series;
+    /** On by default: with one or two people in a role, naming the role names the person. */
+    private boolean mergeSmallRoles = true;
 
     MinutesEditor(Session session, Dialogue dialogue) {
         this.session = session;
@@ -61,7 +63,7 @@ final class MinutesEditor {
         if (!(command instanceof SetIssueIntro || command instanceof MoveIssue || command instanceof MergeIssues
                 || command instanceof AssignNote || command instanceof AddPerspective || command instanceof EditPerspective
                 || command instanceof RemovePerspective || command instanceof AttachQuote || command instanceof DetachQuote
-                || command instanceof SetSeries)) {
+                || command instanceof SetSeries || command instanceof SessionCommand.SetMinutesPrivacy)) {
             return Optional.empty();
         }
         if (!(actor instanceof Actor.Facilitator)) {
@@ -134,6 +136,9 @@ final class MinutesEditor {
             Perspective p = perspective(c.perspectiveId());
             return p.quotes().contains(c.noteId()) ? List.of(new QuoteDetached(p.id(), c.noteId())) : List.of();
         }
+        if (command instanceof SessionCommand.SetMinutesPrivacy c) {
+            return c.mergeSmallRoles() == mergeSmallRoles ? List.of() : List.of(new SessionEvent.MinutesPrivacySet(c.mergeSmallRoles()));
+        }
         SetSeries c = (SetSeries) command;
         String title = TextRules.clean(c.series(), "series", MAX_SERIES);
         String value = title.isEmpty() ? null : title;
@@ -203,6 +208,8 @@ final class MinutesEditor {
             perspectives.put(p.id(), new Perspective(p.id(), p.issue(), p.group(), p.role(), p.text(), p.waterline(), quotes));
         } else if (event instanceof SeriesSet e) {
             series = e.series();
+        } else if (event instanceof SessionEvent.MinutesPrivacySet e) {
+            mergeSmallRoles = e.mergeSmallRoles();
         } else {
             return false;
         }
@@ -221,7 +228,11 @@ final class MinutesEditor {
         return series;
     }
 
+    boolean mergeSmallRoles() {
+        return mergeSmallRoles;
+    }
+
     String describe() {
-        return "intros=" + new java.util.TreeMap<>(intros) + " perspectives=" + perspectives.values() + " series=" + series + "\n";
+        return "intros=" + new java.util.TreeMap<>(intros) + " perspectives=" + perspectives.values() + " series=" + series + " merge=" + mergeSmallRoles + "\n";
     }
 }

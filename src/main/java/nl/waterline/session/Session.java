@@ -372,6 +372,11 @@ public final class Session {
         return minutes.perspectives();
     }
 
+    /** Whether the minutes merge roles with fewer than three people into their group (privacy). */
+    public boolean mergeSmallRoles() {
+        return minutes.mergeSmallRoles();
+    }
+
     /** The series (traject) this session belongs to, or null. */
     public String series() {
         return minutes.series();

@@ -121,4 +121,7 @@ public sealed interface SessionCommand {
 
     record SetSeries(String series) implements SessionCommand {
     }
+
+    record SetMinutesPrivacy(boolean mergeSmallRoles) implements SessionCommand {
+    }
 }

@@ -149,4 +149,8 @@ public sealed interface SessionEvent {
 
     record SeriesSet(String series) implements SessionEvent {
     }
+
+    /** Whether roles with fewer than three people present are merged into their group in the minutes. */
+    record MinutesPrivacySet(boolean mergeSmallRoles) implements SessionEvent {
+    }
 }

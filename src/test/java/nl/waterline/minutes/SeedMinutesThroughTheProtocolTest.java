@@ -75,6 +75,8 @@ class SeedMinutesThroughTheProtocolTest {
             ack(szw.pick("LEAST", "Praktijkkennis benutten"));
         }
         try (LiveClient facilitator = LiveClient.hello(base, s.code(), "facilitator", s.facilitatorSecret())) {
+            // One person per role here, like the seed's tables: the facilitator chooses to name the roles.
+            ack(facilitator.call("setMinutesPrivacy", "mergeSmallRoles", "false"));
             List<String> quoteIds = new ArrayList<>();
             for (String[] row : ROWS) {
                 if (row[3] == null) {
@@ -181,6 +183,27 @@ class SeedMinutesThroughTheProtocolTest {
                         .map(g -> g.path("group").asText()).toList());
         assertTrue(minutes.toString().contains("Cliënten"), "the missing perspective is named");
         assertTrue(!minutes.toString().contains("Naam gemeente"), "no participant's name reaches the minutes");
+    }
+
+    @Test
+    void rolesWithFewerThanThreePeopleAreMergedIntoTheirGroupByDefault() throws Exception {
+        NewSession s = TestSessions.create();
+        for (int i = 0; i < 3; i++) {
+            TestSessions.join(s, "U" + i, "gemeente", "uitvoering");
+        }
+        TestSessions.join(s, "Wethouder", "gemeente", "bestuur");
+        try (LiveClient facilitator = LiveClient.hello(base, s.code(), "facilitator", s.facilitatorSecret())) {
+            ack(facilitator.call("addNote", "kind", "QUOTE", "text", "Ik stuur op de begroting", "group", "gemeente",
+                    "role", "bestuur", "issue", ISSUE));
+            ack(facilitator.call("addNote", "kind", "QUOTE", "text", "Wij zien de klant elke week", "group", "gemeente",
+                    "role", "uitvoering", "issue", ISSUE));
+        }
+        String md = new String(download(s, "minutes.md"), StandardCharsets.UTF_8);
+        assertTrue(md.contains("Uitvoering"), "a role of three is named");
+        assertTrue(!md.contains("Bestuur"), "the single Bestuur member is not identifiable by role");
+        assertTrue(md.contains("(rollen samengevoegd)"));
+        String csv = new String(download(s, "picks.csv"), StandardCharsets.UTF_8);
+        assertTrue(!csv.contains("Bestuur"));
     }
 
     @Test
