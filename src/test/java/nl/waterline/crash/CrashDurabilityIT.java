@@ -1,0 +1,201 @@
+package nl.waterline.crash;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.waterline.live.LiveClient;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Jepsen's rule for a set, on the real thing: the packaged jar runs as its own process, phones pick and
+ * change picks and a facilitator captures notes, the server is killed with SIGKILL at a random moment
+ * and started again on the same data. Every acknowledged change must be there, nothing twice, and the
+ * database must open every time. {@code -Dcrash.trials=100} for the long run (docs/benchmarks.md).
+ */
+class CrashDurabilityIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> TERMS = List.of("Reflecteren", "Verantwoorden", "Integraal werken", "Methodisch werken",
+            "Continu verbeteren", "Professionaliseren");
+
+    private final Path jar = Path.of(System.getProperty("waterline.jar", "target/quarkus-app/quarkus-run.jar"));
+    private final int trials = Integer.getInteger("crash.trials", 5);
+
+    private record Server(Process process, URI base) {
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Server start(Path data, int port) throws Exception {
+        Path log = data.resolve("server-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder("java", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                "-Dwaterline.data-dir=" + data.resolve("db"), "-Dwaterline.templates-dir=" + Path.of("session-templates").toAbsolutePath(),
+                "-jar", jar.toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        URI base = URI.create("http://127.0.0.1:" + port + "/");
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(base.resolve("/api/templates")).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode() == 200) {
+                    return new Server(process, base);
+                }
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the server did not start (database did not open?): " + Files.readString(log));
+                }
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("server not ready within 60 s: " + Files.readString(log));
+    }
+
+    private static JsonNode post(URI uri, String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void noAcknowledgedChangeIsLostOrDoubledByKillMinus9() throws Exception {
+        assertTrue(Files.exists(jar), "run through `./mvnw verify`: the packaged jar is needed at " + jar);
+        Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
+        for (int trial = 1; trial <= trials; trial++) {
+            Path data = Files.createTempDirectory("waterline-crash");
+            int port = freePort();
+            Server server = start(data, port);
+            JsonNode session = post(server.base().resolve("/api/sessions"), "{\"templateId\":\"stakeholdersessie\"}");
+            String code = session.path("code").asText();
+            String facilitatorSecret = session.path("facilitatorSecret").asText();
+            int phones = 6;
+            List<String> secrets = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < phones; i++) {
+                JsonNode joined = post(server.base().resolve("/api/sessions/" + code + "/participants"),
+                        "{\"group\":\"gemeente\",\"role\":\"uitvoering\"}");
+                secrets.add(joined.path("secret").asText());
+                ids.add(joined.path("participantId").asText());
+            }
+            // What each phone knows for sure (acknowledged), and what it sent last without an answer.
+            Map<String, Set<String>> ackedMost = new ConcurrentHashMap<>();
+            Map<String, String> inFlight = new ConcurrentHashMap<>();
+            Set<String> ackedNotes = ConcurrentHashMap.newKeySet();
+            AtomicBoolean running = new AtomicBoolean(true);
+            ExecutorService drivers = Executors.newFixedThreadPool(phones + 1);
+            for (int i = 0; i < phones; i++) {
+                String id = ids.get(i);
+                String secret = secrets.get(i);
+                int seed = random.nextInt();
+                ackedMost.put(id, new LinkedHashSet<>());
+                drivers.submit(() -> {
+                    Random r = new Random(seed);
+                    try (LiveClient phone = LiveClient.hello(server.base(), code, "participant", secret)) {
+                        while (running.get()) {
+                            Set<String> mine = ackedMost.get(id);
+                            String term = TERMS.get(r.nextInt(TERMS.size()));
+                            boolean add = !mine.contains(term) && mine.size() < 2;
+                            String op = (add ? "+" : "-") + term;
+                            if (!add && !mine.contains(term)) {
+                                continue;
+                            }
+                            inFlight.put(id, op);
+                            JsonNode answer = phone.call(add ? "pick" : "unpick", "kind", "MOST", "term", term);
+                            if ("ack".equals(answer.path("type").asText())) {
+                                if (add) {
+                                    mine.add(term);
+                                } else {
+                                    mine.remove(term);
+                                }
+                                inFlight.remove(id);
+                            }
+                        }
+                    } catch (Throwable killed) {
+                        // The server went away mid-call: what was acknowledged so far is what counts.
+                    }
+                    return null;
+                });
+            }
+            drivers.submit(() -> {
+                try (LiveClient facilitator = LiveClient.hello(server.base(), code, "facilitator", facilitatorSecret)) {
+                    int n = 0;
+                    while (running.get()) {
+                        String text = "note " + (n++);
+                        JsonNode answer = facilitator.call("addNote", "kind", "QUOTE", "text", text, "group", "uwv");
+                        if ("ack".equals(answer.path("type").asText())) {
+                            ackedNotes.add(text);
+                        }
+                    }
+                } catch (Throwable killed) {
+                    // as above
+                }
+                return null;
+            });
+            Thread.sleep(300 + random.nextInt(2500));
+            server.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            running.set(false);
+            drivers.shutdown();
+            drivers.awaitTermination(30, TimeUnit.SECONDS);
+
+            Server again = start(data, port);
+            try (LiveClient facilitator = LiveClient.hello(again.base(), code, "facilitator", facilitatorSecret)) {
+                JsonNode view = facilitator.awaitView(v -> v.has("participants"));
+                List<String> noteTexts = new ArrayList<>();
+                view.path("notes").forEach(n -> noteTexts.add(n.path("text").asText()));
+                assertEquals(new HashSet<>(noteTexts).size(), noteTexts.size(), "trial " + trial + ": a note stored twice");
+                assertTrue(noteTexts.containsAll(ackedNotes), "trial " + trial + ": acknowledged notes lost: "
+                        + ackedNotes.stream().filter(t -> !noteTexts.contains(t)).toList());
+                for (JsonNode p : view.path("participants")) {
+                    String id = p.path("id").asText();
+                    Set<String> stored = new HashSet<>();
+                    p.path("most").forEach(t -> stored.add(t.asText()));
+                    Set<String> acked = ackedMost.get(id);
+                    String pending = inFlight.get(id);
+                    Set<String> withPending = new HashSet<>(acked);
+                    if (pending != null) {
+                        if (pending.startsWith("+")) {
+                            withPending.add(pending.substring(1));
+                        } else {
+                            withPending.remove(pending.substring(1));
+                        }
+                    }
+                    assertTrue(stored.equals(acked) || stored.equals(withPending),
+                            "trial " + trial + ": participant " + id + " has " + stored + ", acknowledged " + acked + ", in flight " + pending);
+                }
+                System.out.printf("crash trial %d: %d notes and %d phones checked after kill -9%n", trial, ackedNotes.size(), phones);
+            } finally {
+                again.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
