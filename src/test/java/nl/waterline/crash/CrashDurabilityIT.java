@@ -79,6 +79,14 @@ class CrashDurabilityIT {
         throw new AssertionError("server not ready within 60 s: " + Files.readString(log));
     }
 
+    private static void deleteTree(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static JsonNode post(URI uri, String body) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -92,7 +100,7 @@ class CrashDurabilityIT {
         assertTrue(Files.exists(jar), "run through `./mvnw verify`: the packaged jar is needed at " + jar);
         Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
         for (int trial = 1; trial <= trials; trial++) {
-            Path data = Files.createTempDirectory("waterline-crash");
+            Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "crash")), "trial-");
             int port = freePort();
             Server server = start(data, port);
             JsonNode session = post(server.base().resolve("/api/sessions"), "{\"templateId\":\"stakeholdersessie\"}");
@@ -195,6 +203,7 @@ class CrashDurabilityIT {
                 System.out.printf("crash trial %d: %d notes and %d phones checked after kill -9%n", trial, ackedNotes.size(), phones);
             } finally {
                 again.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                deleteTree(data);
             }
         }
     }
