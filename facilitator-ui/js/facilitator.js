@@ -142,6 +142,14 @@ function renderControls() {
   const mode = picking.resultsMode ?? 'ON_REVEAL';
   const revealed = Boolean(picking.revealed);
 
+  // Joining: the facilitator closes the door once everyone is in, so a stray link cannot add anyone.
+  const joiningLocked = Boolean(state.view?.joining?.locked);
+  const lockJoining = document.getElementById('lock-joining');
+  lockJoining.setAttribute('aria-pressed', String(joiningLocked));
+  setKey(lockJoining, joiningLocked ? 'fac.unlockJoining' : 'fac.lockJoining');
+  lockJoining.disabled = !ready || state.busy.has('joining');
+  setKey(document.getElementById('joining-state'), joiningLocked ? 'fac.joiningClosed' : 'fac.joiningOpen');
+
   ui.lock.setAttribute('aria-pressed', String(locked));
   setKey(ui.lock, locked ? 'fac.unlockPicking' : 'fac.lockPicking');
   ui.lock.disabled = !ready || state.busy.has('lock');
@@ -229,12 +237,17 @@ function renderParticipants() {
     el('span', { class: 'p-name' }),
     el('span', { class: 'p-who' }),
     pickLine('most'),
-    pickLine('least')),
+    pickLine('least'),
+    el('button', { type: 'button', class: 'link-button danger-link', dataset: { testid: 'remove-participant' },
+      onclick: () => {
+        if (window.confirm(t('fac.removeConfirm'))) command(`remove-${p.id}`, 'removeParticipant', { participantId: p.id });
+      } })),
   (li, p) => {
     const name = li.querySelector('.p-name');
     if (p.name) name.textContent = p.name;
     else setKey(name, 'fac.noName');
     name.classList.toggle('anonymous', !p.name);
+    setKey(li.querySelector('[data-testid="remove-participant"]'), 'fac.removeParticipant');
     li.querySelector('.p-who').textContent = [groupName(s, p.group), p.role ? roleName(s, p.group, p.role) : '']
       .filter(Boolean).join(' · ');
     for (const kind of ['most', 'least']) {
@@ -701,6 +714,9 @@ function wire() {
   wireErrorArea(ui.error);
   ui.lock.addEventListener('click', () => {
     command('lock', 'lockPicking', { locked: !state.view?.picking?.locked });
+  });
+  document.getElementById('lock-joining').addEventListener('click', () => {
+    command('joining', 'lockJoining', { locked: !state.view?.joining?.locked });
   });
   ui.resultsMode.addEventListener('change', () => {
     command('mode', 'setResultsMode', { mode: ui.resultsMode.value });

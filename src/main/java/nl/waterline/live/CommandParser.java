@@ -87,6 +87,9 @@ public final class CommandParser {
             case "lockPicking" -> new SessionCommand.LockPicking(bool(node, "locked", null, id));
             case "setResultsMode" -> new SessionCommand.SetResultsMode(resultsMode(node, id));
             case "revealResults" -> new SessionCommand.RevealResults(bool(node, "revealed", null, id));
+            case "lockJoining" -> new SessionCommand.LockJoining(bool(node, "locked", null, id));
+            case "removeParticipant" -> new SessionCommand.RemoveParticipant(text(node, "participantId", id));
+            case "setCapacity" -> new SessionCommand.SetCapacity(optionalInt(node, "capacity", id));
             case "setPhase" -> new SessionCommand.SetPhase(text(node, "phase", id));
             case "formSubgroups" -> new SessionCommand.FormSubgroups(optionalInt(node, "size", id),
                     optionalInt(node, "count", id), SEEDS.nextLong());

@@ -275,6 +275,7 @@ public final class SessionOwner {
             }
         }
         if (!events.isEmpty()) {
+            disconnectRemoved(events);
             sendPersonalFrames(changedParticipants);
             scheduleViews();
         }
@@ -295,6 +296,21 @@ public final class SessionOwner {
             return e.subgroups().stream().flatMap(sg -> sg.members().stream()).toList();
         }
         return List.of();
+    }
+
+    /** A removed participant's screens are closed; their secret no longer opens the session. */
+    private void disconnectRemoved(List<SessionEvent> events) {
+        for (SessionEvent event : events) {
+            if (event instanceof SessionEvent.ParticipantRemoved removed) {
+                subscribers.forEach((outbox, sub) -> {
+                    if (removed.participantId().equals(sub.participantId())) {
+                        outbox.send(Frames.error(null, ErrorCode.WRONG_SECRET, "you were removed from this session"));
+                        subscribers.remove(outbox);
+                        outbox.close();
+                    }
+                });
+            }
+        }
     }
 
     /** A participant's own state goes to their own screens at once: O(1) frames per pick. */

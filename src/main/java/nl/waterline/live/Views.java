@@ -46,6 +46,10 @@ public final class Views {
     public record Picking(boolean locked, ResultsMode resultsMode, boolean revealed) {
     }
 
+    /** Whether newcomers can still join: the facilitator may close joining or cap the session. */
+    public record Joining(boolean locked, Integer capacity) {
+    }
+
     public record ParticipantSummary(String id, String name, String group, String role, List<String> most,
                                      List<String> least) {
     }
@@ -55,7 +59,7 @@ public final class Views {
                                   int turnSeconds, List<SubgroupDetail> subgroups, List<ParkedQuestion> parked,
                                   List<GroupHarvest> harvest, List<IssueView> issues, List<Note> notes,
                                   List<nl.waterline.notes.Perspective> perspectives, String series,
-                                  boolean mergeSmallRoles) {
+                                  boolean mergeSmallRoles, Joining joining) {
     }
 
     public record IssueView(String id, String title, String introduction) {
@@ -142,7 +146,7 @@ public final class Views {
                 picking(s), Attendance.of(s), withNames ? s.participants().stream().map(Views::summary).toList() : List.of(),
                 results, s.turnSeconds(), subgroups, parked(s, null), harvest(s),
                 s.issues().stream().map(i -> new IssueView(i.id(), i.title(), s.issueIntro(i.id()))).toList(), s.notes(),
-                s.perspectives(), s.series(), s.mergeSmallRoles());
+                s.perspectives(), s.series(), s.mergeSmallRoles(), new Joining(s.joiningLocked(), s.capacity()));
     }
 
     public static ProjectorView projector(Session s, String joinUrl, PickResults results) {

@@ -487,6 +487,13 @@ final class Dialogue {
         }
     }
 
+    void removeParticipant(String participantId) {
+        String subgroup = subgroupOf.remove(participantId);
+        if (subgroup != null && subgroups.containsKey(subgroup)) {
+            subgroups.get(subgroup).removeMember(participantId);
+        }
+    }
+
     // ---- used by the minutes editor -----------------------------------------------------------
 
     boolean hasIssue(String issueId) {

@@ -26,6 +26,8 @@ public enum ErrorCode {
     SESSION_BUSY(503, "Session busy"),
     TOO_MANY_ATTEMPTS(429, "Too many attempts"),
     TOO_MANY_MESSAGES(429, "Too many messages"),
+    JOINING_LOCKED(409, "Joining is closed"),
+    SESSION_FULL(409, "Session full"),
     WRONG_PHASE(409, "Not in this phase"),
     NO_SUBGROUPS(409, "No subgroups yet"),
     UNKNOWN_SUBGROUP(400, "Unknown subgroup"),

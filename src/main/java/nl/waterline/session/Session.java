@@ -52,6 +52,8 @@ public final class Session {
     private final Map<String, String> knownWords = new HashMap<>();
     private final Map<String, Boolean> ownWords = new LinkedHashMap<>();
     private boolean picksLocked;
+    private boolean joiningLocked;
+    private Integer capacity;
     private ResultsMode resultsMode = ResultsMode.ON_REVEAL;
     private boolean revealed;
     private long version;
@@ -96,6 +98,25 @@ public final class Session {
         if (command instanceof Join join) {
             return decideJoin(actor, join);
         }
+        if (command instanceof SessionCommand.LockJoining lock) {
+            requireFacilitator(actor);
+            return lock.locked() == joiningLocked ? List.of() : List.of(new SessionEvent.JoiningLocked(lock.locked()));
+        }
+        if (command instanceof SessionCommand.SetCapacity cap) {
+            requireFacilitator(actor);
+            if (cap.capacity() != null && (cap.capacity() < 1 || cap.capacity() > 10_000)) {
+                throw new Refusal(ErrorCode.INVALID_VALUE, "capacity must be between 1 and 10000, or empty for no cap");
+            }
+            return java.util.Objects.equals(cap.capacity(), capacity) ? List.of() : List.of(new SessionEvent.CapacitySet(cap.capacity()));
+        }
+        if (command instanceof SessionCommand.RemoveParticipant remove) {
+            requireFacilitator(actor);
+            Participant p = participants.get(remove.participantId());
+            if (p == null) {
+                throw new Refusal(ErrorCode.UNKNOWN_PARTICIPANT, "no participant '" + remove.participantId() + "'");
+            }
+            return List.of(new SessionEvent.ParticipantRemoved(p.id()));
+        }
         if (command instanceof Pick pick) {
             Participant p = participantOf(actor);
             dialogue.requirePickingPhase();
@@ -129,6 +150,12 @@ public final class Session {
     private List<SessionEvent> decideJoin(Actor actor, Join join) {
         if (!(actor instanceof Actor.Newcomer)) {
             throw new Refusal(ErrorCode.FORBIDDEN, "only a newcomer can join");
+        }
+        if (joiningLocked) {
+            throw new Refusal(ErrorCode.JOINING_LOCKED, "the facilitator has closed joining for this session");
+        }
+        if (capacity != null && participants.size() >= capacity) {
+            throw new Refusal(ErrorCode.SESSION_FULL, "this session is full (" + capacity + " participants)");
         }
         String name = TextRules.clean(join.name(), "name", TextRules.MAX_NAME);
         String groupId = TextRules.required(join.group(), "group", 60);
@@ -236,6 +263,16 @@ public final class Session {
             }
         } else if (event instanceof PickRemoved removed) {
             participants.get(removed.participantId()).mutablePicks(removed.kind()).remove(removed.term());
+        } else if (event instanceof SessionEvent.JoiningLocked locked) {
+            joiningLocked = locked.locked();
+        } else if (event instanceof SessionEvent.CapacitySet cap) {
+            capacity = cap.capacity();
+        } else if (event instanceof SessionEvent.ParticipantRemoved removed) {
+            Participant gone = participants.remove(removed.participantId());
+            if (gone != null) {
+                participantsBySecret.remove(gone.secretHash());
+                dialogue.removeParticipant(gone.id());
+            }
         } else if (event instanceof PickingLocked locked) {
             picksLocked = locked.locked();
         } else if (event instanceof ResultsModeChanged changed) {
@@ -299,6 +336,15 @@ public final class Session {
 
     public boolean picksLocked() {
         return picksLocked;
+    }
+
+    public boolean joiningLocked() {
+        return joiningLocked;
+    }
+
+    /** The most participants the session takes, or null. */
+    public Integer capacity() {
+        return capacity;
     }
 
     public ResultsMode resultsMode() {
@@ -391,7 +437,7 @@ public final class Session {
         StringBuilder sb = new StringBuilder();
         sb.append(id).append('|').append(joinCode).append('|').append(title).append('|').append(language).append('|')
                 .append(template).append('|').append(facilitatorSecretHash).append('|').append(createdAt).append('|')
-                .append(picksLocked).append('|').append(resultsMode).append('|').append(revealed).append('|')
+                .append(picksLocked).append('|').append(joiningLocked).append('|').append(capacity).append('|').append(resultsMode).append('|').append(revealed).append('|')
                 .append(version).append('|').append(ownWords()).append('\n');
         participants.values().forEach(p -> sb.append(p.describe()).append('\n'));
         sb.append(dialogue.describe()).append(minutes.describe());

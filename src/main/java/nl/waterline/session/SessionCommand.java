@@ -124,4 +124,13 @@ public sealed interface SessionCommand {
 
     record SetMinutesPrivacy(boolean mergeSmallRoles) implements SessionCommand {
     }
+
+    record LockJoining(boolean locked) implements SessionCommand {
+    }
+
+    record RemoveParticipant(String participantId) implements SessionCommand {
+    }
+
+    record SetCapacity(Integer capacity) implements SessionCommand {
+    }
 }

@@ -153,4 +153,17 @@ public sealed interface SessionEvent {
     /** Whether roles with fewer than three people present are merged into their group in the minutes. */
     record MinutesPrivacySet(boolean mergeSmallRoles) implements SessionEvent {
     }
+
+    // ---- who may be in the room -----------------------------------------------------------------
+
+    record JoiningLocked(boolean locked) implements SessionEvent {
+    }
+
+    /** Everything of the participant goes: picks, place in a subgroup, secret. Questions stay, anonymous. */
+    record ParticipantRemoved(String participantId) implements SessionEvent {
+    }
+
+    /** The most participants the session takes; null for no cap. */
+    record CapacitySet(Integer capacity) implements SessionEvent {
+    }
 }

@@ -187,6 +187,30 @@ class SessionInTheBrowserTest {
         assertTrue(facilitator.findElements(By.cssSelector("[data-testid='participants'] img")).isEmpty(),
                 "no element was created from the name");
         Browsers.screenshot(facilitator, "facilitator-hostile-name");
+
+        facilitator.findElement(By.cssSelector("[data-testid='participants'] [data-testid='remove-participant']")).click();
+        waitOn(facilitator).until(ExpectedConditions.alertIsPresent()).accept();
+        waitOn(facilitator).until(d -> d.findElements(By.cssSelector("[data-testid='participants'] li")).isEmpty());
+        waitOn(mallory).until(d -> !d.findElements(testId("join-submit")).isEmpty()
+                && d.findElement(testId("join-submit")).isDisplayed());
+    }
+
+    @Test
+    void theFacilitatorClosesJoiningAndAPhoneIsToldPlainly() throws Exception {
+        ChromeDriver facilitator = laptop();
+        String code = createSessionAsFacilitator(facilitator);
+        visible(facilitator, "lock-joining").click();
+        waitOn(facilitator).until(d -> "true".equals(d.findElement(testId("lock-joining")).getAttribute("aria-pressed")));
+        ChromeDriver late = phone();
+        late.get(url("/j/" + code.replace("-", "")));
+        visible(late, "display-name").sendKeys("Laat");
+        new Select(late.findElement(testId("group-select"))).selectByValue("uwv");
+        waitOn(late).until(d -> new Select(d.findElement(testId("role-select"))).getOptions().stream()
+                .anyMatch(o -> o.getAttribute("value").equals("management")));
+        new Select(late.findElement(testId("role-select"))).selectByValue("management");
+        late.findElement(testId("join-submit")).click();
+        WebElement error = visible(late, "error-message");
+        assertEquals("JOINING_LOCKED", error.getAttribute("data-code"));
     }
 
     @Test
