@@ -48,6 +48,12 @@ public record SeriesReport(String series, String language, String attendanceSent
         Map<String, Map<String, List<Contribution>>> byIssue = new LinkedHashMap<>();
         Map<String, String> issueTitles = new LinkedHashMap<>();
         for (Session s : ordered) {
+            Map<String, Integer> presentPerRole = new HashMap<>();
+            s.participants().forEach(p -> presentPerRole.merge(p.group() + "/" + p.role(), 1, Integer::sum));
+            // The same privacy rule as the session's own minutes: a role of one or two is not named.
+            java.util.function.BiFunction<StakeholderGroup, String, String> role = (g, roleId) ->
+                    roleId != null && s.mergeSmallRoles() && presentPerRole.getOrDefault(g.id() + "/" + roleId, 0) < 3
+                            ? MinutesHeadings.mergedRoles(language) : roleName(g, roleId, language);
             Map<String, Note> notes = new HashMap<>();
             s.notes().forEach(n -> notes.put(n.id(), n));
             for (Issue issue : s.issues()) {
@@ -59,14 +65,14 @@ public record SeriesReport(String series, String language, String attendanceSent
                     for (Perspective p : s.perspectives()) {
                         if (p.issue().equals(issue.id()) && p.group().equals(g.id())) {
                             groups.computeIfAbsent(groupName, k -> new ArrayList<>()).add(new Contribution(s.title(),
-                                    roleName(g, p.role(), language), p.text(),
+                                    role.apply(g, p.role()), p.text(),
                                     p.quotes().stream().map(notes::get).filter(Objects::nonNull).map(Note::text).toList()));
                         }
                     }
                     for (Note n : s.notes()) {
                         if (issue.id().equals(n.issue()) && n.group().equals(g.id()) && n.kind() == NoteKind.PERSPECTIVE) {
                             groups.computeIfAbsent(groupName, k -> new ArrayList<>())
-                                    .add(new Contribution(s.title(), roleName(g, n.role(), language), n.text(), List.of()));
+                                    .add(new Contribution(s.title(), role.apply(g, n.role()), n.text(), List.of()));
                         }
                     }
                 }

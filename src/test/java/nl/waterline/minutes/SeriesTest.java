@@ -54,6 +54,9 @@ class SeriesTest {
         assertEquals("Doelen van re-integratie", report.getString("issues[0].title"));
         assertEquals(List.of("Gemeente", "SZW"), report.getList("issues[0].groups.group"));
         assertEquals("Werk is meer dan uitstroom", report.getString("issues[0].groups[0].contributions[0].perspective"));
+        assertEquals("(rollen samengevoegd)", report.getString("issues[0].groups[0].contributions[0].role"),
+                "one person in Gemeente · Uitvoering: the role is not named, as in the minutes");
+        assertEquals("Beleid", report.getString("issues[0].groups[1].contributions[0].role"), "three in SZW · Beleid: named");
 
         JsonPath earlier = given().header("Authorization", "Bearer " + second.facilitatorSecret())
                 .get("/api/sessions/" + second.code() + "/series-outcomes").then().statusCode(200).extract().jsonPath();
