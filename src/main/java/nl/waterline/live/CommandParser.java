@@ -12,7 +12,6 @@ import nl.waterline.rounds.HarvestKind;
 import nl.waterline.session.Secrets;
 import nl.waterline.picks.ResultsMode;
 import nl.waterline.session.ErrorCode;
-import nl.waterline.session.Refusal;
 import nl.waterline.session.SessionCommand;
 
 /**
@@ -263,8 +262,4 @@ public final class CommandParser {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    /** Lets callers treat domain refusals and frame errors alike. */
-    static BadFrame from(String id, Refusal refusal) {
-        return new BadFrame(id, refusal.code(), refusal.getMessage());
-    }
 }

@@ -431,7 +431,4 @@ public final class SessionOwner {
         return read(s -> Views.info(s, joinUrl));
     }
 
-    String joinCode() {
-        return session.joinCode();
-    }
 }

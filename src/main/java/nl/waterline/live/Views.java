@@ -10,11 +10,9 @@ import nl.waterline.session.Session;
 import nl.waterline.template.Localized;
 import nl.waterline.template.StakeholderGroup;
 
-import nl.waterline.notes.Issue;
 import nl.waterline.notes.Note;
 import nl.waterline.rounds.DiscussionNote;
 import nl.waterline.rounds.HarvestEntry;
-import nl.waterline.rounds.Question;
 import nl.waterline.rounds.QuestionStatus;
 import nl.waterline.rounds.Turn;
 import nl.waterline.subgroups.Subgroup;

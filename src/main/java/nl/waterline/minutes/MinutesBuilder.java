@@ -10,7 +10,6 @@ import nl.waterline.picks.PickResults;
 import nl.waterline.rounds.DiscussionKind;
 import nl.waterline.rounds.DiscussionNote;
 import nl.waterline.rounds.HarvestKind;
-import nl.waterline.rounds.Question;
 import nl.waterline.rounds.QuestionStatus;
 import nl.waterline.session.Attendance;
 import nl.waterline.session.Participant;

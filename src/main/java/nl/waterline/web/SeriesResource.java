@@ -5,24 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import nl.waterline.live.SessionOwner;
 import nl.waterline.live.SessionRegistry;
 import nl.waterline.minutes.SeriesReport;
 import nl.waterline.session.ErrorCode;
 import nl.waterline.session.JoinCodes;
 import nl.waterline.session.Refusal;
-import nl.waterline.session.Secrets;
 import nl.waterline.session.Session;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
