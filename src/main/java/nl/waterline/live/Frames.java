@@ -12,7 +12,10 @@ import java.util.Map;
 /** Server-to-client frames of docs/protocol.md, each encoded once and sent as is to every recipient. */
 public final class Frames {
 
-    static final ObjectMapper JSON = new ObjectMapper()
+    // ASCII-only frames (other characters escaped in the JSON): Vert.x turns every sent String into UTF-8 bytes once per
+    // connection, and for an ASCII string that is a plain copy instead of a character-by-character encoding.
+    static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 

@@ -6,18 +6,21 @@ import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import nl.waterline.session.ErrorCode;
 import nl.waterline.session.Refusal;
 import nl.waterline.session.Secrets;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Executor;
 
 /**
  * The live connection of every screen: one path per session. The endpoint only parses frames, hands
@@ -45,33 +48,38 @@ public class LiveEndpoint {
     private record Client(SessionOwner owner, Outbox outbox, SessionOwner.Attachment attachment) {
     }
 
+    /**
+     * Runs on the connection's event loop and never blocks it. Frames of one connection are handled one
+     * after the other (WebSockets Next waits for the returned Uni), so a command sent right after hello
+     * is handled once the hello has been answered; commands themselves are only queued here and
+     * acknowledged when the session has stored them, so a phone may have several in flight.
+     */
     @OnTextMessage
-    void onText(String text, WebSocketConnection connection) {
+    Uni<Void> onText(String text, WebSocketConnection connection) {
         MessageRate rate = rates.computeIfAbsent(connection.id(), id -> new MessageRate(messagesPerSecond, messageBurst, System::nanoTime));
         if (!rate.tryAcquire()) {
             reply(connection, Frames.error(null, ErrorCode.TOO_MANY_MESSAGES, "too many messages; slow down"));
-            return;
+            return DONE;
         }
         CommandParser.Frame frame;
         try {
             frame = CommandParser.parse(text);
         } catch (CommandParser.BadFrame bad) {
             reply(connection, Frames.error(bad.id(), bad.code(), bad.getMessage()));
-            return;
+            return DONE;
         }
         Client client = clients.get(connection.id());
         if (frame instanceof CommandParser.Hello hello) {
             if (client != null) {
                 reply(connection, Frames.error(hello.id(), ErrorCode.ALREADY_GREETED, "this connection already said hello"));
-                return;
+                return DONE;
             }
-            greet(hello, connection);
-            return;
+            return greet(hello, connection);
         }
         CommandParser.Command command = (CommandParser.Command) frame;
         if (client == null) {
             reply(connection, Frames.error(command.id(), ErrorCode.HELLO_REQUIRED, "send hello with your secret first"));
-            return;
+            return DONE;
         }
         String commandKey = client.attachment().key() + ":" + command.id();
         client.owner().submit(client.attachment().actor(), command.command(), commandKey).whenComplete((version, failure) -> {
@@ -82,41 +90,48 @@ public class LiveEndpoint {
                 client.outbox().send(Frames.error(command.id(), refusal.code(), refusal.getMessage()));
             }
         });
+        return DONE;
     }
 
-    /**
-     * Blocks this connection's worker until the session has checked the secret, so a command sent
-     * right after hello is never mistaken for one without hello; other connections are unaffected.
-     */
-    private void greet(CommandParser.Hello hello, WebSocketConnection connection) {
-        SessionOwner owner;
-        try {
-            owner = registry.owner(connection.pathParam("code"), clientAddress(connection));
-        } catch (Refusal refusal) {
-            refuseAndClose(connection, refusal);
-            return;
+    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
+
+    /** Finds the session (loading it from the store on a worker thread if this node has not yet) and checks the secret. */
+    private Uni<Void> greet(CommandParser.Hello hello, WebSocketConnection connection) {
+        String code = connection.pathParam("code");
+        String address = clientAddress(connection);
+        // greet runs on the connection's event loop: sending to this screen will happen there, not on the session's writer.
+        Context loop = Vertx.currentContext();
+        Executor sendOn = loop == null ? Runnable::run : task -> loop.runOnContext(ignored -> task.run());
+        Uni<SessionOwner> owner = Uni.createFrom().item(() -> registry.owner(code, address));
+        if (!registry.isLoaded(code)) {
+            owner = owner.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
+        return owner.onItem().transformToUni(found -> attach(found, hello, connection, sendOn))
+                .onFailure().recoverWithItem(failure -> {
+                    refuseAndClose(connection, refusalOf(failure));
+                    return null;
+                });
+    }
+
+    private Uni<Void> attach(SessionOwner owner, CommandParser.Hello hello, WebSocketConnection connection, Executor sendOn) {
         Outbox outbox = new Outbox(
                 frame -> connection.sendText(frame).subscribeAsCompletionStage(),
-                () -> connection.close().subscribe().with(ok -> { }, err -> { }));
-        try {
-            SessionOwner.Attachment attachment = owner.attach(hello.audience(), Secrets.hash(hello.secret()), outbox)
-                    .get(10, TimeUnit.SECONDS);
-            clients.put(connection.id(), new Client(owner, outbox, attachment));
-            if (!connection.isOpen()) {
-                forget(connection);
-            }
-        } catch (ExecutionException e) {
-            owner.detach(outbox);
-            refuseAndClose(connection, refusalOf(e.getCause()));
-        } catch (TimeoutException e) {
-            owner.detach(outbox);
-            refuseAndClose(connection, new Refusal(ErrorCode.SESSION_BUSY, "the session did not answer in time"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            owner.detach(outbox);
-        }
+                () -> connection.close().subscribe().with(ok -> { }, err -> { }),
+                sendOn, System::nanoTime);
+        return Uni.createFrom().completionStage(() -> owner.attach(hello.audience(), Secrets.hash(hello.secret()), outbox))
+                .ifNoItem().after(HELLO_ANSWER_TIMEOUT)
+                .failWith(() -> new Refusal(ErrorCode.SESSION_BUSY, "the session did not answer in time"))
+                .onItem().invoke(attachment -> {
+                    clients.put(connection.id(), new Client(owner, outbox, attachment));
+                    if (!connection.isOpen()) {
+                        forget(connection);
+                    }
+                })
+                .onFailure().invoke(failure -> owner.detach(outbox))
+                .replaceWithVoid();
     }
+
+    private static final Duration HELLO_ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     /** The peer's address without its port ({@code remoteAddress()} is host:port, IPv6 hosts included). */
     private static String clientAddress(WebSocketConnection connection) {

@@ -1,52 +1,75 @@
 package nl.waterline.live;
 
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * What one connection still has to receive. A slow phone must not hold up the session or grow memory
  * without bound: frames that must arrive (welcome, acks, errors, personal state) queue up to a limit,
- * while views keep only the newest one, because an older view is worthless once a newer exists. One
- * frame is in flight at a time; when the queue overflows the connection is closed and the client
- * resyncs from a snapshot when it reconnects.
+ * while views keep only the newest one per kind, because an older view is worthless once a newer exists.
+ * One frame is in flight at a time. A connection whose queue overflows, or whose frame in flight has not
+ * been written for {@link #STALL_TIMEOUT_NANOS}, is closed; the client resyncs from a snapshot when it
+ * reconnects.
+ *
+ * <p>The session's writer only queues here; the sending itself (turning the text into bytes, handing it
+ * to the socket) runs on {@code sendOn}, the connection's own event loop, so a fan-out to a thousand
+ * screens does not hold up the session.
  */
 public final class Outbox {
 
     static final int MAX_QUEUED = 256;
+    static final long STALL_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final Function<String, CompletionStage<?>> sender;
     private final Runnable closer;
+    private final Executor sendOn;
+    private final LongSupplier clock;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     /** Newest view per kind (room, subgroup, harvest…): a newer one replaces an unsent older one of its kind. */
-    private final java.util.LinkedHashMap<String, String> latestViews = new java.util.LinkedHashMap<>();
+    private final LinkedHashMap<String, String> latestViews = new LinkedHashMap<>();
     private boolean inFlight;
+    private long inFlightSince;
+    private boolean pumpScheduled;
     private boolean closed;
+
+    /** An outbox that sends on the caller's thread (tests, and callers already on the right thread). */
+    public Outbox(Function<String, CompletionStage<?>> sender, Runnable closer) {
+        this(sender, closer, Runnable::run, System::nanoTime);
+    }
 
     /**
      * @param sender sends one text frame and completes when it is written
      * @param closer closes the connection (called at most once)
+     * @param sendOn where sending runs: the connection's event loop
+     * @param clock  nanoseconds, for the stall timeout
      */
-    public Outbox(Function<String, CompletionStage<?>> sender, Runnable closer) {
+    public Outbox(Function<String, CompletionStage<?>> sender, Runnable closer, Executor sendOn, LongSupplier clock) {
         this.sender = sender;
         this.closer = closer;
+        this.sendOn = sendOn;
+        this.clock = clock;
     }
 
     public void send(String frame) {
-        boolean overflow;
+        boolean refused;
         synchronized (this) {
             if (closed) {
                 return;
             }
-            overflow = queue.size() >= MAX_QUEUED;
-            if (!overflow) {
+            refused = queue.size() >= MAX_QUEUED || stalled();
+            if (!refused) {
                 queue.add(frame);
             }
         }
-        if (overflow) {
+        if (refused) {
             close();
         } else {
-            pump();
+            schedulePump();
         }
     }
 
@@ -55,14 +78,20 @@ public final class Outbox {
     }
 
     public void sendView(String kind, String frame) {
+        boolean stalled;
         synchronized (this) {
             if (closed) {
                 return;
             }
+            stalled = stalled();
             latestViews.remove(kind);
             latestViews.put(kind, frame);
         }
-        pump();
+        if (stalled) {
+            close();
+        } else {
+            schedulePump();
+        }
     }
 
     public void close() {
@@ -81,9 +110,29 @@ public final class Outbox {
         return closed;
     }
 
+    /** Frames waiting, views included; for tests and diagnostics. */
+    synchronized int waiting() {
+        return queue.size() + latestViews.size();
+    }
+
+    private boolean stalled() {
+        return inFlight && clock.getAsLong() - inFlightSince > STALL_TIMEOUT_NANOS;
+    }
+
+    private void schedulePump() {
+        synchronized (this) {
+            if (pumpScheduled || inFlight || closed) {
+                return;
+            }
+            pumpScheduled = true;
+        }
+        sendOn.execute(this::pump);
+    }
+
     private void pump() {
         String next;
         synchronized (this) {
+            pumpScheduled = false;
             if (inFlight || closed) {
                 return;
             }
@@ -96,6 +145,7 @@ public final class Outbox {
                 return;
             }
             inFlight = true;
+            inFlightSince = clock.getAsLong();
         }
         CompletionStage<?> sent;
         try {

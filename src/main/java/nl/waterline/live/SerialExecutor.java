@@ -10,6 +10,9 @@ import java.util.concurrent.Executor;
  */
 final class SerialExecutor implements Executor {
 
+    /** How many tasks one session runs before the pooled thread moves on to other sessions. */
+    static final int TASKS_PER_TURN = 64;
+
     private final Executor pool;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
@@ -31,9 +34,14 @@ final class SerialExecutor implements Executor {
     }
 
     private void runAll() {
-        while (true) {
+        for (int ran = 0; ; ran++) {
             Runnable next;
             synchronized (tasks) {
+                if (ran == TASKS_PER_TURN && !tasks.isEmpty()) {
+                    // Give the thread back so that the other sessions sharing the pool get their turn.
+                    pool.execute(this::runAll);
+                    return;
+                }
                 next = tasks.poll();
                 if (next == null) {
                     running = false;

@@ -12,7 +12,6 @@ import nl.waterline.session.SessionStore;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +48,21 @@ public final class SessionOwner {
     private final ConcurrentLinkedQueue<Pending> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final Map<Outbox, Subscriber> subscribers = new ConcurrentHashMap<>();
+    /** The screens of each participant, so their own frames reach them without looking at everyone's. */
+    private final Map<String, Set<Outbox>> screensOf = new ConcurrentHashMap<>();
 
     // Only touched on the serial executor:
     private Session session;
     private boolean drainScheduled;
     private boolean flushScheduled;
     private boolean viewsDirty;
+    /** Encoded view frames of {@link #framesVersion}, by key. */
+    private final Map<String, String> frames = new java.util.HashMap<>();
+    private long framesVersion = -1;
+    private long framesBuiltAt;
+    private static final long MAX_FRAME_REUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Tallied results, null once a change to the picks made them stale. */
+    private PickResults results;
     /** Bodies of the participants' views last sent, per key (room, subgroup:id, harvest:group). */
     private final Map<String, String> lastSent = new java.util.HashMap<>();
 
@@ -94,6 +102,9 @@ public final class SessionOwner {
 
     private void restore(List<SessionStore.Stored> history) {
         session = Session.replay(history.stream().map(SessionStore.Stored::event).toList());
+        results = null;
+        frames.clear();
+        framesVersion = -1;
         appliedCommands.clear();
         history.stream().map(SessionStore.Stored::commandKey).filter(java.util.Objects::nonNull)
                 .forEach(k -> appliedCommands.put(k, Boolean.TRUE));
@@ -147,15 +158,17 @@ public final class SessionOwner {
             try {
                 Attachment attachment = authenticate(audience, secretHash);
                 subscribers.put(outbox, new Subscriber(audience, attachment.participantId()));
+                if (attachment.participantId() != null) {
+                    screensOf.computeIfAbsent(attachment.participantId(), id -> ConcurrentHashMap.newKeySet()).add(outbox);
+                }
                 outbox.send(Frames.welcome(audience.wireName(), attachment.participantId(), session.version(),
                         Views.info(session, joinUrl)));
-                PickResults results = Views.results(session);
-                outbox.sendView(roomView(audience, results));
+                outbox.sendView(currentRoomFrame(audience));
                 if (attachment.participantId() != null) {
                     session.participant(attachment.participantId()).ifPresent(p -> {
                         outbox.send(Frames.you(session.version(), Views.you(session, p)));
-                        session.subgroupOf(p.id()).ifPresent(sg -> outbox.sendView(SUBGROUP, subgroupView(sg)));
-                        outbox.sendView(HARVEST, harvestView(p.group()));
+                        session.subgroupOf(p.id()).ifPresent(sg -> outbox.sendView(SUBGROUP, subgroupFrame(sg)));
+                        outbox.sendView(HARVEST, harvestFrame(p.group()));
                     });
                 }
                 result.complete(attachment);
@@ -199,10 +212,17 @@ public final class SessionOwner {
         closed = true;
         subscribers.keySet().forEach(Outbox::close);
         subscribers.clear();
+        screensOf.clear();
     }
 
     public void detach(Outbox outbox) {
-        subscribers.remove(outbox);
+        Subscriber gone = subscribers.remove(outbox);
+        if (gone != null && gone.participantId() != null) {
+            screensOf.computeIfPresent(gone.participantId(), (id, screens) -> {
+                screens.remove(outbox);
+                return screens.isEmpty() ? null : screens;
+            });
+        }
     }
 
     public int subscriberCount() {
@@ -237,6 +257,9 @@ public final class SessionOwner {
                 List<SessionEvent> decided = session.decide(pending.actor(), pending.command());
                 for (SessionEvent event : decided) {
                     session.apply(event);
+                    if (changesResults(event)) {
+                        results = null;
+                    }
                     events.add(event);
                     stored.add(new SessionStore.Stored(event, pending.commandKey()));
                     changedParticipants.addAll(participantsAffected(event));
@@ -302,13 +325,11 @@ public final class SessionOwner {
     private void disconnectRemoved(List<SessionEvent> events) {
         for (SessionEvent event : events) {
             if (event instanceof SessionEvent.ParticipantRemoved removed) {
-                subscribers.forEach((outbox, sub) -> {
-                    if (removed.participantId().equals(sub.participantId())) {
-                        outbox.send(Frames.error(null, ErrorCode.WRONG_SECRET, "you were removed from this session"));
-                        subscribers.remove(outbox);
-                        outbox.close();
-                    }
-                });
+                for (Outbox outbox : screensOf.getOrDefault(removed.participantId(), Set.of())) {
+                    outbox.send(Frames.error(null, ErrorCode.WRONG_SECRET, "you were removed from this session"));
+                    detach(outbox);
+                    outbox.close();
+                }
             }
         }
     }
@@ -318,17 +339,14 @@ public final class SessionOwner {
         if (participantIds.isEmpty()) {
             return;
         }
-        Set<String> wanted = new HashSet<>(participantIds);
-        Map<String, String> encoded = new java.util.HashMap<>();
-        subscribers.forEach((outbox, sub) -> {
-            if (sub.participantId() != null && wanted.contains(sub.participantId())) {
-                String frame = encoded.computeIfAbsent(sub.participantId(), id ->
-                        session.participant(id).map(p -> Frames.you(session.version(), Views.you(session, p))).orElse(null));
-                if (frame != null) {
-                    outbox.send(frame);
-                }
+        for (String id : participantIds) {
+            Set<Outbox> screens = screensOf.get(id);
+            if (screens == null || screens.isEmpty()) {
+                continue;
             }
-        });
+            session.participant(id).map(p -> Frames.you(session.version(), Views.you(session, p)))
+                    .ifPresent(frame -> screens.forEach(outbox -> outbox.send(frame)));
+        }
     }
 
     // ---- coalesced views ----------------------------------------------------------------------
@@ -359,13 +377,9 @@ public final class SessionOwner {
         if (subscribers.isEmpty()) {
             return;
         }
-        PickResults results = Views.results(session);
-        Map<Audience, String> roomFrames = new java.util.EnumMap<>(Audience.class);
-        Map<String, String> subgroupFrames = new java.util.HashMap<>();
-        Map<String, String> harvestFrames = new java.util.HashMap<>();
         Map<String, Boolean> decided = new java.util.HashMap<>();
         subscribers.forEach((outbox, sub) -> {
-            String room = roomFrames.computeIfAbsent(sub.audience(), a -> roomView(a, results));
+            String room = currentRoomFrame(sub.audience());
             if (sub.audience() != Audience.PARTICIPANT) {
                 outbox.sendView(room);
                 return;
@@ -375,12 +389,12 @@ public final class SessionOwner {
             }
             session.participant(sub.participantId()).ifPresent(p -> {
                 session.subgroupOf(p.id()).ifPresent(sg -> {
-                    String frame = subgroupFrames.computeIfAbsent(sg.id(), id -> subgroupView(sg));
+                    String frame = subgroupFrame(sg);
                     if (changed(SUBGROUP + ":" + sg.id(), frame, decided)) {
                         outbox.sendView(SUBGROUP, frame);
                     }
                 });
-                String harvest = harvestFrames.computeIfAbsent(p.group(), this::harvestView);
+                String harvest = harvestFrame(p.group());
                 if (changed(HARVEST + ":" + p.group(), harvest, decided)) {
                     outbox.sendView(HARVEST, harvest);
                 }
@@ -408,6 +422,45 @@ public final class SessionOwner {
         return at < 0 ? frame : frame.substring(at);
     }
 
+    /**
+     * The room view of an audience at the current version, built and encoded once however many screens
+     * (and attaches during a join storm) ask for it.
+     */
+    private String currentRoomFrame(Audience audience) {
+        return currentFrame(audience.wireName(), () -> roomView(audience, currentResults()));
+    }
+
+    /** A view frame (room per audience, subgroup:id, harvest:group) at the current version, encoded once. */
+    private String currentFrame(String key, java.util.function.Supplier<String> build) {
+        long now = System.nanoTime();
+        // A frame carries serverTime for the turn countdowns, so an old one is not reused even when nothing changed.
+        if (framesVersion != session.version() || now - framesBuiltAt > MAX_FRAME_REUSE_NANOS) {
+            frames.clear();
+            framesVersion = session.version();
+            framesBuiltAt = now;
+        }
+        String frame = frames.get(key);
+        if (frame == null) {
+            frame = build.get();
+            frames.put(key, frame);
+        }
+        return frame;
+    }
+
+    /** The word-cloud results, tallied again only after a change to the picks (joins and notes leave them as they are). */
+    private PickResults currentResults() {
+        if (results == null) {
+            results = Views.results(session);
+        }
+        return results;
+    }
+
+    /** Whether an event can change the tallied results: only picks do (a participant without picks is not counted). */
+    static boolean changesResults(SessionEvent event) {
+        return event instanceof SessionEvent.PickAdded || event instanceof SessionEvent.PickRemoved
+                || event instanceof SessionEvent.ParticipantRemoved;
+    }
+
     private String roomView(Audience audience, PickResults results) {
         long version = session.version();
         return switch (audience) {
@@ -418,12 +471,12 @@ public final class SessionOwner {
         };
     }
 
-    private String subgroupView(nl.waterline.subgroups.Subgroup sg) {
-        return Frames.view("subgroup", sg.id(), session.version(), Views.subgroup(session, sg));
+    private String subgroupFrame(nl.waterline.subgroups.Subgroup sg) {
+        return currentFrame(SUBGROUP + ":" + sg.id(), () -> Frames.view("subgroup", sg.id(), session.version(), Views.subgroup(session, sg)));
     }
 
-    private String harvestView(String group) {
-        return Frames.view("harvest", group, session.version(), Views.harvestOf(session, group));
+    private String harvestFrame(String group) {
+        return currentFrame(HARVEST + ":" + group, () -> Frames.view("harvest", group, session.version(), Views.harvestOf(session, group)));
     }
 
     /** What anyone with the code may know about the session. */

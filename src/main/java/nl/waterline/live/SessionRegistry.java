@@ -107,6 +107,11 @@ public class SessionRegistry {
         return guesses;
     }
 
+    /** Whether this node holds the session already, so that getting its owner does not touch the store. */
+    public boolean isLoaded(String typedCode) {
+        return JoinCodes.normalise(typedCode).map(owners::containsKey).orElse(true);
+    }
+
     /** The owner of the session with this code, loading it if needed; for callers that already proved access. */
     public SessionOwner owner(String typedCode) {
         String code = JoinCodes.normalise(typedCode).orElseThrow(SessionRegistry::unknown);

@@ -5,7 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import nl.waterline.session.SessionEvent;
 import nl.waterline.session.SessionStore;
 
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,12 +41,44 @@ public class JpaSessionStore implements SessionStore {
         });
     }
 
+    @Inject
+    DataSource dataSource;
+
+    private static final String INSERT_EVENT = "insert into wl_session_event"
+            + " (session_id, seq, event_type, payload, command_key, recorded_at) values (?, ?, ?, ?, ?, ?)";
+
+    /**
+     * The hot path of every live session (one call per group-committed batch), so it is one plain JDBC
+     * batch and one commit, without the entity and JTA machinery the rest of this store uses.
+     */
     @Override
     public void append(String sessionId, long firstSequence, List<Stored> events) {
         if (events.isEmpty()) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> persistEvents(sessionId, firstSequence, events));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+                long sequence = firstSequence;
+                for (Stored stored : events) {
+                    insert.setString(1, sessionId);
+                    insert.setLong(2, sequence++);
+                    insert.setString(3, codec.typeOf(stored.event()));
+                    insert.setString(4, codec.encode(stored.event()));
+                    insert.setString(5, stored.commandKey());
+                    insert.setObject(6, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not append " + events.size() + " events to session " + sessionId, e);
+        }
     }
 
     private void persistEvents(String sessionId, long firstSequence, List<Stored> events) {

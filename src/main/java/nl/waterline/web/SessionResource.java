@@ -28,6 +28,7 @@ import nl.waterline.template.TemplateCatalog;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -98,16 +99,31 @@ public class SessionResource {
     @POST
     @Path("/{code}/participants")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response join(@PathParam("code") String code, JoinRequest request, @Context HttpServerRequest http) {
+    @io.smallrye.common.annotation.Blocking // finding the session may load it from the store
+    public CompletionStage<Response> join(@PathParam("code") String code, JoinRequest request, @Context HttpServerRequest http) {
         SessionOwner owner = registry.owner(code, clientAddress(http));
         if (request == null) {
             throw new Refusal(ErrorCode.MISSING_FIELD, "a JSON body with group and role is required");
         }
         String participantId = Secrets.newId("p-");
         String secret = Secrets.newSecret();
-        await(owner.submit(Actor.NEWCOMER, new SessionCommand.Join(participantId, Secrets.hash(secret),
-                request.name(), request.group(), request.role(), Instant.now())));
-        return Response.status(201).entity(new Joined(participantId, secret)).build();
+        // Answered when the join is stored, without holding a worker thread meanwhile: a room of phones
+        // joining at once must not be bounded by the size of the worker pool.
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        // The answer is written on the request's own event loop, not on the session's writer that stored the join.
+        io.vertx.core.Context loop = io.vertx.core.Vertx.currentContext();
+        java.util.concurrent.Executor answerOn = loop == null ? Runnable::run : task -> loop.runOnContext(ignored -> task.run());
+        owner.submit(Actor.NEWCOMER, new SessionCommand.Join(participantId, Secrets.hash(secret),
+                        request.name(), request.group(), request.role(), Instant.now()))
+                .orTimeout(10, TimeUnit.SECONDS)
+                .whenCompleteAsync((version, failure) -> {
+                    if (failure == null) {
+                        answer.complete(Response.status(201).entity(new Joined(participantId, secret)).build());
+                    } else {
+                        answer.completeExceptionally(asRefusal(failure));
+                    }
+                }, answerOn);
+        return answer;
     }
 
     public record NoteTakerCreated(String secret) {
@@ -146,6 +162,15 @@ public class SessionResource {
 
     static String clientAddress(HttpServerRequest http) {
         return http == null || http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    }
+
+    /** What to answer when a session command failed or timed out: its refusal, or the unexpected failure itself. */
+    static Throwable asRefusal(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
+            return new Refusal(ErrorCode.SESSION_BUSY, "the session did not answer in time; try again");
+        }
+        return cause;
     }
 
     static <T> T await(CompletableFuture<T> future) {

@@ -49,8 +49,14 @@ public final class LoadBenchmark {
 
         int port = freePort();
         Path dataDir = Files.createTempDirectory("waterline-bench-data");
-        List<String> waterline = List.of(java, "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dwaterline.data-dir=" + dataDir, "-Dwaterline.templates-dir=" + templates, "-jar", jar.toString());
+        List<String> waterline = new ArrayList<>(List.of(java));
+        // e.g. -Dbench.serverJvmArgs="-XX:StartFlightRecording=filename=target/bench/waterline.jfr" to profile
+        String extra = System.getProperty("bench.serverJvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            waterline.addAll(List.of(extra.split("\\s+")));
+        }
+        waterline.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                "-Dwaterline.data-dir=" + dataDir, "-Dwaterline.templates-dir=" + templates, "-jar", jar.toString()));
         report.put("waterline", measure("waterline", waterline, project, port, out.resolve("waterline.log"), settings));
 
         if (baseline) {

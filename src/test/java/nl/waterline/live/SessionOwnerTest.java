@@ -179,24 +179,29 @@ class SessionOwnerTest {
     }
 
     @Test
-    void aStalledClientKeepsOnlyTheNewestViewAndIsClosedWhenItsQueueOverflows() {
-        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
-        List<String> sent = new ArrayList<>();
-        boolean[] closed = {false};
-        Outbox outbox = new Outbox(frame -> {
-            CompletableFuture<Void> f = new CompletableFuture<>();
-            sent.add(frame);
-            inFlight.add(f);
-            return (CompletionStage<?>) f;
-        }, () -> closed[0] = true);
-        outbox.sendView("v1");
-        outbox.sendView("v2");
-        outbox.sendView("v3");
-        inFlight.get(0).complete(null);
-        assertEquals(List.of("v1", "v3"), sent, "stale views are dropped, the newest is kept");
-        for (int i = 0; i <= Outbox.MAX_QUEUED; i++) {
-            outbox.send("ack" + i);
+    void resultsOnAScreenAreAFreshTallyAfterPicksUnpicksJoinsAndARemoval() throws Exception {
+        List<String> terms = Fixtures.stakeholderTemplate().terms();
+        for (int i = 0; i < 12; i++) {
+            Actor who = new Actor.Participant(join(i));
+            owner.submit(who, new SessionCommand.Pick(PickKind.MOST, terms.get(i % 5), false)).get(5, TimeUnit.SECONDS);
+            owner.submit(who, new SessionCommand.Pick(PickKind.LEAST, terms.get(5 + i % 3), false)).get(5, TimeUnit.SECONDS);
+            if (i % 4 == 0) {
+                owner.submit(who, new SessionCommand.Unpick(PickKind.MOST, terms.get(i % 5))).get(5, TimeUnit.SECONDS);
+            }
         }
-        assertTrue(closed[0], "a client that stops reading is closed rather than buffered forever");
+        Outbox earlier = new Outbox(frame -> CompletableFuture.completedFuture(null), () -> { });
+        owner.attach(Audience.PROJECTOR, Secrets.hash("facilitator-secret"), earlier).get(5, TimeUnit.SECONDS);
+        owner.submit(Actor.FACILITATOR, new SessionCommand.RemoveParticipant("p3")).get(5, TimeUnit.SECONDS);
+        join(99);
+        List<String> frames = new ArrayList<>();
+        Outbox outbox = new Outbox(frame -> {
+            frames.add(frame);
+            return CompletableFuture.completedFuture(null);
+        }, () -> { });
+        owner.attach(Audience.FACILITATOR, Secrets.hash("facilitator-secret"), outbox).get(5, TimeUnit.SECONDS);
+        String view = frames.stream().filter(f -> f.startsWith("{\"type\":\"view\"")).findFirst().orElseThrow();
+        Session rebuilt = Session.replay(store.load("K7PMQ2XD").orElseThrow().stream().map(x -> x.event()).toList());
+        assertEquals(Frames.JSON.valueToTree(Views.results(rebuilt)), Frames.JSON.readTree(view).path("view").path("results"),
+                "a cached tally is never stale");
     }
 }
