@@ -2,48 +2,120 @@ package nl.waterline.bench;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The Markdown table of a benchmark run, printed and written next to results.json. */
+/** The Markdown tables of a benchmark run, one section per scenario; printed and written next to results.json. */
 final class BenchReport {
+
+    static final List<String> LATENCIES = List.of("joinMs", "pickToAckMs", "pickToFacilitatorViewMs",
+            "pickToProjectorViewMs", "pickToParticipantViewMs");
 
     private BenchReport() {
     }
 
     @SuppressWarnings("unchecked")
     static String markdown(Map<String, Object> report) {
-        var w = (Map<String, Object>) report.get("waterline");
-        var b = (Map<String, Object>) report.get("baseline");
         StringBuilder md = new StringBuilder();
-        md.append("L1k: ").append(report.get("participants")).append(" participants + facilitator + projector, join window ")
-                .append(report.get("joinWindowSeconds")).append(" s, change phase ").append(report.get("changeSeconds"))
-                .append(" s; ").append(report.get("date")).append("; ").append(report.get("machine")).append("\n\n");
-        md.append("| measure | Waterline |").append(b == null ? "" : " bare Vert.x | ratio |").append("\n");
-        md.append("|---|---|").append(b == null ? "" : "---|---|").append("\n");
-        for (String key : List.of("joinMs", "pickToAckMs", "pickToFacilitatorViewMs", "pickToProjectorViewMs")) {
-            row(md, key + " p50 / p99 / max", latency(w.get(key)), b == null ? null : latency(b.get(key)),
-                    b == null ? null : ((Map<String, Object>) report.get("ratios")).get(key.replace("Ms", "P99")), "(p99)");
-        }
-        for (String key : List.of("participantsJoined", "commandsAcked", "picksAcked", "commandsUnanswered", "errors",
-                "framesPerPick", "bytesPerPick", "deliveredFramesPerSecond", "ackedCommandsPerSecond",
-                "lostPicksView", "duplicatedPicksView", "lostPicksCsv", "duplicatedPicksCsv", "facilitatorViewConverged",
-                "serverCpuSeconds", "serverCpuPercentOfAllCores", "generatorCpuSeconds", "serverRssMiB", "serverHeapAfterGcMiB", "readyMs")) {
-            Object ratio = b == null ? null : ((Map<String, Object>) report.get("ratios")).get(key);
-            row(md, key, String.valueOf(w.get(key)), b == null ? null : String.valueOf(b.get(key)), ratio, "");
-        }
+        md.append("Load benchmark ").append(report.get("date")).append("; ").append(report.get("machine")).append("\n");
+        var sections = (Map<String, Object>) report.get("scenarios");
+        sections.forEach((name, value) -> section(md, name, (Map<String, Object>) value));
         return md.toString();
     }
 
-    private static void row(StringBuilder md, String name, String waterline, String baseline, Object ratio, String note) {
-        md.append("| ").append(name).append(" | ").append(waterline).append(" |");
-        if (baseline != null) {
-            md.append(' ').append(baseline).append(" | ").append(ratio == null ? "" : ratio + " " + note).append(" |");
+    @SuppressWarnings("unchecked")
+    private static void section(StringBuilder md, String name, Map<String, Object> section) {
+        var s = (Map<String, Object>) section.get("settings");
+        var w = (Map<String, Object>) section.get("waterline");
+        var b = (Map<String, Object>) section.get("baseline");
+        var ratios = (Map<String, Object>) section.get("ratios");
+        md.append("\n### ").append(name).append(": ").append(s.get("sessions")).append(" session(s) × ")
+                .append(s.get("participantsPerSession")).append(" participants + facilitator + projector (")
+                .append(s.get("connections")).append(" connections), join window ").append(s.get("joinWindowSeconds"))
+                .append(" s, change phase ").append(s.get("changeSeconds")).append(" s");
+        if (s.containsKey("stalledFraction")) {
+            md.append(", ").append(s.get("stalledFraction")).append(" of participants stall for ").append(s.get("stallSeconds")).append(" s");
+        }
+        md.append("; started ").append(section.get("startedAt")).append(", load average ").append(section.get("loadAverageAtStart")).append("\n\n");
+        if (w == null) {
+            md.append("(no result)\n");
+            return;
+        }
+        md.append("| measure | Waterline |").append(b == null ? "" : " bare Vert.x | ratio |").append("\n");
+        md.append("|---|---|").append(b == null ? "" : "---|---|").append("\n");
+        for (String key : LATENCIES) {
+            Object ratio = ratios == null ? null : ratios.get(key.replace("Ms", "P99"));
+            row(md, key + " p50 / p99 / max", m -> latency(m.get(key)), w, b, ratio == null ? null : ratio + " (p99)");
+        }
+        row(md, "participant viewers (timed) / their last view converged", m -> m.get("participantViewers") + " / " + m.get("participantViewsConverged"), w, b, null);
+        row(md, "joined / connections at peak / closed unexpectedly", m -> m.get("participantsJoined") + " / " + m.get("connectionsAtPeak")
+                + " / " + m.get("connectionsClosedUnexpectedly"), w, b, null);
+        row(md, "commands acked / unanswered / errors", m -> m.get("commandsAcked") + " / " + m.get("commandsUnanswered") + " / " + m.get("errors"), w, b, null);
+        row(md, "picks acked", m -> String.valueOf(m.get("picksAcked")), w, b, null);
+        row(md, "frames / bytes received per pick (all clients)", m -> m.get("framesPerPick") + " / " + m.get("bytesPerPick"), w, b, null);
+        row(md, "delivered frames/s", m -> String.valueOf(m.get("deliveredFramesPerSecond")), w, b,
+                ratios == null ? null : String.valueOf(ratios.get("deliveredFramesPerSecond")));
+        row(md, "acked commands/s", m -> String.valueOf(m.get("ackedCommandsPerSecond")), w, b,
+                ratios == null ? null : String.valueOf(ratios.get("ackedCommandsPerSecond")));
+        row(md, "lost / duplicated picks (view; CSV)", m -> m.get("lostPicksView") + " / " + m.get("duplicatedPicksView") + "; "
+                + m.get("lostPicksCsv") + " / " + m.get("duplicatedPicksCsv"), w, b, null);
+        row(md, "facilitator views converged", m -> String.valueOf(m.get("facilitatorViewConverged")), w, b, null);
+        row(md, "server CPU s (% of all cores)", m -> m.get("serverCpuSeconds") + " (" + m.get("serverCpuPercentOfAllCores") + " %)", w, b,
+                ratios == null ? null : String.valueOf(ratios.get("serverCpuSeconds")));
+        row(md, "generator CPU s (% of all cores)", m -> m.get("generatorCpuSeconds") + " (" + m.get("generatorCpuPercentOfAllCores") + " %)", w, b, null);
+        row(md, "heap after full GC with all connected, MiB (idle before)", m -> peak(m, "serverHeapAfterGcMiB") + " (" + m.get("serverHeapAfterGcIdleMiB") + ")", w, b, null);
+        row(md, "heap per connection KiB (above idle)", m -> peak(m, "heapPerConnectionKiB") + " (" + peak(m, "heapAboveIdlePerConnectionKiB") + ")", w, b, null);
+        row(md, "RSS peak MiB; per connection KiB", m -> peak(m, "serverRssPeakMiB") + "; " + peak(m, "rssPeakPerConnectionKiB"), w, b, null);
+        row(md, "heap in use max; old gen max / at end, MiB; GC s", m -> heap(m, "heapUsedMaxMiB") + "; " + heap(m, "oldGenUsedMaxMiB")
+                + " / " + heap(m, "oldGenUsedAtEndMiB") + "; " + heap(m, "gcSeconds"), w, b, null);
+        row(md, "ready after start (ms)", m -> String.valueOf(m.get("readyMs")), w, b, null);
+        if (w.get("stalled") != null) {
+            for (String key : List.of("stalledClients", "initialPickToAckMs", "closedByServer", "closedAfterPauseMs", "serverSendQueueMaxBytes",
+                    "resumed", "reconnected", "caughtUp", "resumeToCaughtUpMs", "lastViewConverged")) {
+                row(md, "stalled: " + key, m -> {
+                    Object v = m.get("stalled") instanceof Map<?, ?> st ? st.get(key) : null;
+                    return v instanceof Map<?, ?> ? latency(v) : String.valueOf(v);
+                }, w, b, null);
+            }
+            row(md, "old gen timeline (s:MiB)", m -> String.valueOf(heap(m, "oldGenTimelineMiB")), w, b, null);
+        }
+        var compared = (Map<String, Object>) section.get("honestP99ComparedWithL1k");
+        if (compared != null) {
+            var cw = (Map<String, Object>) compared.get("waterline");
+            var cb = (Map<String, Object>) compared.get("baseline");
+            for (String key : List.of("pickToAckP99IncreaseMs", "pickToFacilitatorViewP99IncreaseMs", "pickToProjectorViewP99IncreaseMs",
+                    "pickToParticipantViewP99IncreaseMs")) {
+                row(md, "honest " + key + " vs L1k (target ≤ 50)", m -> String.valueOf(m.get(key)), cw, cb, null);
+            }
+        }
+        if (w.get("failures") instanceof List<?> f && !f.isEmpty()) {
+            md.append("\nWaterline failures: ").append(f).append('\n');
+        }
+        if (b != null && b.get("failures") instanceof List<?> f && !f.isEmpty()) {
+            md.append("\nBaseline failures: ").append(f).append('\n');
+        }
+    }
+
+    private static void row(StringBuilder md, String name, Function<Map<String, Object>, String> value,
+                            Map<String, Object> w, Map<String, Object> b, String ratio) {
+        md.append("| ").append(name).append(" | ").append(w == null ? "" : value.apply(w)).append(" |");
+        if (b != null) {
+            md.append(' ').append(value.apply(b)).append(" | ").append(ratio == null || ratio.equals("null") ? "" : ratio).append(" |");
         }
         md.append('\n');
     }
 
-    @SuppressWarnings("unchecked")
+    private static Object peak(Map<String, Object> m, String key) {
+        return m.get("atPeak") instanceof Map<?, ?> p ? p.get(key) : null;
+    }
+
+    private static Object heap(Map<String, Object> m, String key) {
+        return m.get("serverHeap") instanceof Map<?, ?> p ? p.get(key) : null;
+    }
+
     private static String latency(Object summary) {
-        var s = (Map<String, Object>) summary;
+        if (!(summary instanceof Map<?, ?> s)) {
+            return "";
+        }
         return s.get("p50Ms") + " / " + s.get("p99Ms") + " / " + s.get("maxMs") + " ms (n=" + s.get("count") + ")";
     }
 }

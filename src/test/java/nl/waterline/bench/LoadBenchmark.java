@@ -8,26 +8,40 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The load benchmark of issue 5 (scenario L1k): starts Waterline from the packaged jar as its own
- * process, runs {@link Scenario} against it, then the same scenario against {@link BaselineServer}
- * (a bare Vert.x server, the practical limit of this machine), and writes target/bench/results.json
- * and results.md.
+ * The load benchmark of issue 5: for each scenario named in {@code bench.scenarios}, starts Waterline from
+ * the packaged jar as its own process, runs the {@link Scenario} against it, then the same scenario against
+ * a fresh {@link BaselineServer} (a bare Vert.x server, the practical limit of this machine), and writes
+ * target/bench/results.json and results.md with one section per scenario.
  *
- * <p>Settings (system properties): {@code bench.participants} (1000), {@code bench.seconds} (60, the
- * change phase after the join storm), {@code bench.baseline} (true), {@code bench.dir} (project folder,
+ * <p>Scenarios: {@code L1k} (one session of {@code bench.participants}), {@code L10k} ({@code bench.l10k.sessions}
+ * sessions of {@code bench.l10k.participants}, joining within {@code bench.l10k.joinSeconds}) and {@code slow}
+ * (L1k where {@code bench.slow.fraction} of the participants stop reading after their initial picks, for
+ * {@code bench.slow.stallSeconds}: a comma list assigned round-robin, 0 = until the end).
+ *
+ * <p>Settings (system properties): {@code bench.scenarios} (L1k), {@code bench.participants} (1000),
+ * {@code bench.seconds} (60, the change phase after the join storm), {@code bench.l10k.sessions} (100),
+ * {@code bench.l10k.participants} (100), {@code bench.l10k.joinSeconds} (10), {@code bench.slow.fraction} (0.1),
+ * {@code bench.slow.stallSeconds} (20,45), {@code bench.viewers} (50, participants timed for pick → visible to
+ * the others), {@code bench.baseline} (true), {@code bench.serverJvmArgs}, {@code bench.dir} (project folder,
  * default the working directory).
  */
 public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int participants = Integer.getInteger("bench.participants", 1000);
         int seconds = Integer.getInteger("bench.seconds", 60);
         boolean baseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
+        List<String> names = Arrays.stream(System.getProperty("bench.scenarios", "L1k").split(","))
+                .map(String::trim).filter(n -> !n.isEmpty()).toList();
+        List<Scenario.Settings> scenarios = new ArrayList<>();
+        for (String name : names) {
+            scenarios.add(settings(name, seconds));
+        }
         Path project = Path.of(System.getProperty("bench.dir", ".")).toAbsolutePath().normalize();
         Path out = project.resolve("target/bench");
         Files.createDirectories(out);
@@ -37,85 +51,181 @@ public final class LoadBenchmark {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String templates = project.resolve("session-templates").toString();
-        Scenario.Settings settings = Scenario.Settings.of(participants, seconds, null);
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("date", Instant.now().toString());
-        report.put("scenario", "L1k");
-        report.put("participants", participants);
-        report.put("joinWindowSeconds", settings.joinWindow().toMillis() / 1000.0);
-        report.put("changeSeconds", seconds);
         report.put("machine", machine());
-
-        int port = freePort();
-        Path dataDir = Files.createTempDirectory("waterline-bench-data");
-        List<String> waterline = new ArrayList<>(List.of(java));
-        // e.g. -Dbench.serverJvmArgs="-XX:StartFlightRecording=filename=target/bench/waterline.jfr" to profile
-        String extra = System.getProperty("bench.serverJvmArgs", "").trim();
-        if (!extra.isEmpty()) {
-            waterline.addAll(List.of(extra.split("\\s+")));
-        }
-        waterline.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dwaterline.data-dir=" + dataDir, "-Dwaterline.templates-dir=" + templates, "-jar", jar.toString()));
-        report.put("waterline", measure("waterline", waterline, project, port, out.resolve("waterline.log"), settings));
-
-        if (baseline) {
-            int basePort = freePort();
-            List<String> bare = List.of(java, "-cp", System.getProperty("java.class.path"),
-                    "-Dbench.port=" + basePort, "-Dwaterline.templates-dir=" + templates, BaselineServer.class.getName());
-            report.put("baseline", measure("baseline", bare, project, basePort, out.resolve("baseline.log"), settings));
-            report.put("ratios", ratios(report));
-        }
-
+        report.put("scenarioNames", names);
+        Map<String, Object> sections = new LinkedHashMap<>();
+        report.put("scenarios", sections);
         var json = Scenario.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
-        Files.writeString(out.resolve("results.json"), json.writeValueAsString(report));
-        String markdown = BenchReport.markdown(report);
-        Files.writeString(out.resolve("results.md"), markdown);
-        System.out.println(markdown);
+
+        for (Scenario.Settings settings : scenarios) {
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("settings", settings.toMap());
+            section.put("startedAt", Instant.now().toString());
+            section.put("loadAverageAtStart", loadAverage());
+            sections.put(settings.name(), section);
+
+            int port = freePort();
+            Path dataDir = Files.createTempDirectory("waterline-bench-data");
+            List<String> waterline = new ArrayList<>(List.of(java));
+            // e.g. -Dbench.serverJvmArgs="-XX:StartFlightRecording=filename=target/bench/waterline.jfr" to profile
+            String extra = System.getProperty("bench.serverJvmArgs", "").trim();
+            if (!extra.isEmpty()) {
+                waterline.addAll(List.of(extra.split("\\s+")));
+            }
+            waterline.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                    "-Dwaterline.data-dir=" + dataDir, "-Dwaterline.templates-dir=" + templates, "-jar", jar.toString()));
+            section.put("waterline", measure("waterline", waterline, project, port,
+                    out.resolve("waterline-" + settings.name() + ".log"), settings));
+
+            if (baseline) {
+                int basePort = freePort();
+                List<String> bare = List.of(java, "-cp", System.getProperty("java.class.path"),
+                        "-Dbench.port=" + basePort, "-Dwaterline.templates-dir=" + templates, BaselineServer.class.getName());
+                section.put("baseline", measure("baseline", bare, project, basePort,
+                        out.resolve("baseline-" + settings.name() + ".log"), settings));
+                section.put("ratios", ratios(section));
+            }
+            // Written after every scenario, so a long run that fails late still leaves what it measured.
+            write(out, json, report);
+        }
+        compareSlowWithL1k(sections);
+        write(out, json, report);
+        System.out.println(BenchReport.markdown(report));
         System.out.println("Written " + out.resolve("results.json") + " and results.md");
         // The Vert.x and JDK client threads must not keep the exec plugin's JVM alive.
         System.exit(0);
     }
 
+    static Scenario.Settings settings(String name, int seconds) {
+        int participants = Integer.getInteger("bench.participants", 1000);
+        int viewers = Integer.getInteger("bench.viewers", 50);
+        Scenario.Settings s = switch (name) {
+            case "L1k" -> Scenario.Settings.of(participants, seconds, null);
+            case "L10k" -> Scenario.Settings.sessions(Integer.getInteger("bench.l10k.sessions", 100),
+                    Integer.getInteger("bench.l10k.participants", 100),
+                    Duration.ofSeconds(Integer.getInteger("bench.l10k.joinSeconds", 10)), seconds, null);
+            case "slow" -> Scenario.Settings.of(participants, seconds, null).withStalled(
+                    Double.parseDouble(System.getProperty("bench.slow.fraction", "0.1")),
+                    Arrays.stream(System.getProperty("bench.slow.stallSeconds", "20,45").split(","))
+                            .map(String::trim).map(v -> Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000))).toList());
+            default -> throw new IllegalArgumentException("unknown scenario " + name + " (known: L1k, L10k, slow)");
+        };
+        return new Scenario.Settings(s.name(), s.sessions(), s.participantsPerSession(), s.joinWindow(), s.changePhase(),
+                s.changeInterval(), s.organiserKey(), s.settleTimeout(), s.stalledFraction(), s.stalls(), viewers);
+    }
+
+    private static void write(Path out, com.fasterxml.jackson.databind.ObjectMapper json, Map<String, Object> report) throws Exception {
+        Files.writeString(out.resolve("results.json"), json.writeValueAsString(report));
+        Files.writeString(out.resolve("results.md"), BenchReport.markdown(report));
+    }
+
     private static Map<String, Object> measure(String name, List<String> command, Path workDir, int port, Path log,
                                                Scenario.Settings settings) throws Exception {
-        System.out.println("Starting " + name + " (log " + log + ")");
+        System.out.println("Starting " + name + " for " + settings.name() + " (log " + log + ")");
         try (ServerProcess server = ServerProcess.start(name, command, workDir, port, log)) {
             Duration ready = server.awaitReady(Duration.ofSeconds(60));
+            double idleHeap = server.heapAfterGcMiB();
             double cpuBefore = server.cpuSeconds();
             // The generator shares the two cores with the server: its CPU shows how much of the box it took.
             long self = ProcessHandle.current().pid();
             double generatorBefore = ServerProcess.cpuSeconds(self);
+            HeapWatch heap = HeapWatch.start(server.pid());
             System.out.println(name + " ready in " + ready.toMillis() + " ms (pid " + server.pid() + "); running "
-                    + settings.participants() + " participants");
-            Scenario.Result result = Scenario.run(server.base, settings);
+                    + settings.name() + " with " + settings.participants() + " participants in " + settings.sessions() + " session(s)");
+            Scenario.Result result = Scenario.run(server.base, settings, open -> atPeak(server, open, idleHeap));
             double cpu = server.cpuSeconds() - cpuBefore;
             double generatorCpu = ServerProcess.cpuSeconds(self) - generatorBefore;
+            int cores = Runtime.getRuntime().availableProcessors();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("pid", server.pid());
             m.put("readyMs", ready.toMillis());
             m.putAll(result.toMap());
+            m.put("wallSeconds", Samples.round(result.wallSeconds));
             m.put("serverCpuSeconds", Samples.round(cpu));
-            // Over the whole scenario (join storm, change phase, settling), against all cores of the machine.
-            m.put("serverCpuPercentOfAllCores", Samples.round(100 * cpu / result.wallSeconds / Runtime.getRuntime().availableProcessors()));
+            // Over the whole scenario (opening sessions, join storm, change phase, settling), against all cores of the machine.
+            m.put("serverCpuPercentOfAllCores", Samples.round(100 * cpu / result.wallSeconds / cores));
             m.put("generatorCpuSeconds", Samples.round(generatorCpu));
+            m.put("generatorCpuPercentOfAllCores", Samples.round(100 * generatorCpu / result.wallSeconds / cores));
             m.put("serverRssMiB", Samples.round(server.rssMiB()));
-            m.put("serverHeapAfterGcMiB", Samples.round(server.heapAfterGcMiB()));
+            m.put("serverHeapAfterGcIdleMiB", Samples.round(idleHeap));
+            if (heap != null) {
+                m.put("serverHeap", heap.stop(10));
+            }
+            System.out.println(name + " " + settings.name() + ": " + m);
             return m;
         }
     }
 
+    /** With every client still connected: heap after a full GC and RSS, per connection. */
+    private static Map<String, Object> atPeak(ServerProcess server, int connections, double idleHeap) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("connections", connections);
+        try {
+            double rss = server.rssMiB();
+            double rssPeak = server.rssPeakMiB();
+            double heap = server.heapAfterGcMiB();
+            m.put("serverHeapAfterGcMiB", Samples.round(heap));
+            m.put("serverRssMiB", Samples.round(rss));
+            m.put("serverRssPeakMiB", Samples.round(rssPeak));
+            if (connections > 0) {
+                m.put("heapPerConnectionKiB", Samples.round(heap * 1024 / connections));
+                m.put("heapAboveIdlePerConnectionKiB", Samples.round((heap - idleHeap) * 1024 / connections));
+                m.put("rssPeakPerConnectionKiB", Samples.round(rssPeak * 1024 / connections));
+            }
+        } catch (Exception e) {
+            m.put("error", e.toString());
+        }
+        return m;
+    }
+
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> ratios(Map<String, Object> report) {
-        var w = (Map<String, Object>) report.get("waterline");
-        var b = (Map<String, Object>) report.get("baseline");
+    private static Map<String, Object> ratios(Map<String, Object> section) {
+        var w = (Map<String, Object>) section.get("waterline");
+        var b = (Map<String, Object>) section.get("baseline");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("deliveredFramesPerSecond", ratio(w.get("deliveredFramesPerSecond"), b.get("deliveredFramesPerSecond")));
         r.put("ackedCommandsPerSecond", ratio(w.get("ackedCommandsPerSecond"), b.get("ackedCommandsPerSecond")));
-        for (String key : List.of("joinMs", "pickToAckMs", "pickToFacilitatorViewMs", "pickToProjectorViewMs")) {
-            r.put(key.replace("Ms", "P99"), ratio(((Map<String, Object>) w.get(key)).get("p99Ms"), ((Map<String, Object>) b.get(key)).get("p99Ms")));
+        r.put("serverCpuSeconds", ratio(w.get("serverCpuSeconds"), b.get("serverCpuSeconds")));
+        for (String key : BenchReport.LATENCIES) {
+            r.put(key.replace("Ms", "P99"), ratio(p99(w, key), p99(b, key)));
         }
         return r;
+    }
+
+    /** For the slow scenario: how much worse the honest clients' p99 got than in plain L1k of the same run. */
+    @SuppressWarnings("unchecked")
+    private static void compareSlowWithL1k(Map<String, Object> sections) {
+        var slow = (Map<String, Object>) sections.get("slow");
+        var plain = (Map<String, Object>) sections.get("L1k");
+        if (slow == null || plain == null) {
+            return;
+        }
+        Map<String, Object> compared = new LinkedHashMap<>();
+        for (String server : List.of("waterline", "baseline")) {
+            var s = (Map<String, Object>) slow.get(server);
+            var p = (Map<String, Object>) plain.get(server);
+            if (s == null || p == null) {
+                continue;
+            }
+            Map<String, Object> deltas = new LinkedHashMap<>();
+            for (String key : List.of("pickToAckMs", "pickToFacilitatorViewMs", "pickToProjectorViewMs", "pickToParticipantViewMs")) {
+                Object a = p99(s, key);
+                Object b = p99(p, key);
+                deltas.put(key.replace("Ms", "P99IncreaseMs"), a instanceof Number x && b instanceof Number y
+                        ? Samples.round(x.doubleValue() - y.doubleValue()) : null);
+            }
+            compared.put(server, deltas);
+        }
+        slow.put("honestP99ComparedWithL1k", compared);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object p99(Map<String, Object> measured, String key) {
+        Object summary = measured.get(key);
+        return summary instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("p99Ms") : null;
     }
 
     private static Double ratio(Object a, Object b) {
@@ -123,6 +233,14 @@ public final class LoadBenchmark {
             return null;
         }
         return Math.round(100 * x.doubleValue() / y.doubleValue()) / 100.0;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private static Map<String, Object> machine() {
@@ -134,10 +252,10 @@ public final class LoadBenchmark {
                     m.put("memoryGiB", Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0));
                 }
             }
-            m.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
         } catch (Exception e) {
             // informational only
         }
+        m.put("loadAverageAtStart", loadAverage());
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         return m;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -19,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,31 +31,89 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
- * Scenario L1k of issue 5: one facilitator, one projector and N participants join one session in a
- * join storm; each participant picks 2 MOST and 2 LEAST terms, then changes one pick (unpick + pick)
- * every interval until the run ends. Works against Waterline and against {@link BaselineServer}, which
- * speaks the same subset of the protocol.
+ * The scenarios of issue 5. One or more sessions, each with a facilitator, a projector and N participants,
+ * join in one storm spread over all sessions; each participant picks 2 MOST and 2 LEAST terms, then changes
+ * one pick (unpick + pick) every interval until the change phase ends. L1k is one session of 1,000; L10k is
+ * 100 sessions of 100; "slow" is L1k where a fraction of the participants stop reading their socket after
+ * their initial picks ({@link WebSocket#pause()}: TCP backpressure builds up towards the server) and resume
+ * reading after a while. Works against Waterline and against {@link BaselineServer}, which speaks the same
+ * subset of the protocol.
  *
  * <p>Each participant sends one command at a time and waits for its answer, like a phone does, so a
  * pick can never overtake the unpick that makes room for it.
+ *
+ * <p>Frames are counted and measured as bytes (the UTF-8 payload) without decoding them; only the frames
+ * a client needs are parsed, so that 10,000 clients in one JVM load the generator as little as possible.
  */
 public final class Scenario {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String GROUP = "gemeente";
     private static final String ROLE = "uitvoering";
+    private static final byte[] ANY_VIEW = bytes("{\"type\":\"view\"");
+    private static final byte[] YOU = bytes("{\"type\":\"you\"");
+    private static final byte[] PARTICIPANT_VIEW = roomViewPrefix("participant");
 
-    /** What to run; {@code organiserKey} is null where loopback may create sessions without it. */
-    public record Settings(int participants, Duration joinWindow, Duration changePhase, Duration changeInterval,
-                           String organiserKey, Duration settleTimeout) {
+    /**
+     * What to run; {@code organiserKey} is null where loopback may create sessions without it.
+     *
+     * @param stalledFraction share of each session's participants that stop reading after their initial picks
+     * @param stalls          how long the stalled clients stop reading, assigned round-robin; zero = until the end
+     * @param viewerSample    participants (over all sessions, at least one per session) whose room views are
+     *                        timed for pick → visible to the other participants
+     */
+    public record Settings(String name, int sessions, int participantsPerSession, Duration joinWindow, Duration changePhase,
+                           Duration changeInterval, String organiserKey, Duration settleTimeout,
+                           double stalledFraction, List<Duration> stalls, int viewerSample) {
+
+        /** L1k: one session; the join window is 8 ms per participant, between 1 and 8 s. */
         public static Settings of(int participants, int changeSeconds, String organiserKey) {
             Duration window = Duration.ofMillis(Math.min(8000, Math.max(1000, participants * 8L)));
-            return new Settings(participants, window, Duration.ofSeconds(changeSeconds), Duration.ofSeconds(2),
-                    organiserKey, Duration.ofSeconds(30));
+            return new Settings("L1k", 1, participants, window, Duration.ofSeconds(changeSeconds), Duration.ofSeconds(2),
+                    organiserKey, Duration.ofSeconds(30), 0, List.of(), 50);
+        }
+
+        /** L10k-shaped: {@code sessions} sessions of {@code perSession} participants, one join storm over all of them. */
+        public static Settings sessions(int sessions, int perSession, Duration joinWindow, int changeSeconds, String organiserKey) {
+            return new Settings("L10k", sessions, perSession, joinWindow, Duration.ofSeconds(changeSeconds), Duration.ofSeconds(2),
+                    organiserKey, Duration.ofSeconds(60), 0, List.of(), 50);
+        }
+
+        /** The same run where a share of the participants stop reading after their initial picks. */
+        public Settings withStalled(double fraction, List<Duration> stallFor) {
+            return new Settings("slow", sessions, participantsPerSession, joinWindow, changePhase, changeInterval,
+                    organiserKey, settleTimeout, fraction, List.copyOf(stallFor), viewerSample);
+        }
+
+        public Settings named(String newName) {
+            return new Settings(newName, sessions, participantsPerSession, joinWindow, changePhase, changeInterval,
+                    organiserKey, settleTimeout, stalledFraction, stalls, viewerSample);
+        }
+
+        public int participants() {
+            return sessions * participantsPerSession;
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sessions", sessions);
+            m.put("participantsPerSession", participantsPerSession);
+            m.put("participants", participants());
+            m.put("connections", participants() + 2L * sessions);
+            m.put("joinWindowSeconds", joinWindow.toMillis() / 1000.0);
+            m.put("changeSeconds", changePhase.toMillis() / 1000.0);
+            m.put("changeIntervalSeconds", changeInterval.toMillis() / 1000.0);
+            if (stalledFraction > 0) {
+                m.put("stalledFraction", stalledFraction);
+                m.put("stallSeconds", stalls.stream().map(d -> d.toMillis() / 1000.0).toList());
+            }
+            return m;
         }
     }
 
@@ -65,91 +125,231 @@ public final class Scenario {
     private final WebSocketClient ws;
     private final Result result = new Result();
     private volatile boolean changing = true;
+    /** Set before the clients are closed at the end, so those closes are not counted as unexpected. */
+    private volatile boolean finished;
 
     private Scenario(URI base, Settings settings) {
         this.settings = settings;
         this.host = base.getHost();
         this.port = base.getPort();
+        int connections = settings.participants() + 2 * settings.sessions() + 10;
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000),
-                new PoolOptions().setHttp1MaxSize(64));
+                new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(-1));
         // The default of 50 connections per server would queue the rest of the room (toolchain.md).
         this.ws = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxConnections(settings.participants() + 10)
+                .setMaxConnections(connections)
                 .setMaxMessageSize(32 << 20).setMaxFrameSize(32 << 20)
                 .setConnectTimeout(30_000));
     }
 
     public static Result run(URI base, Settings settings) throws Exception {
+        return run(base, settings, null);
+    }
+
+    /**
+     * @param atPeak called after the load has settled, while every client is still connected, with the number of
+     *               open connections; what it returns (e.g. the server's heap after GC) is reported under "atPeak"
+     */
+    public static Result run(URI base, Settings settings, Function<Integer, Map<String, Object>> atPeak) throws Exception {
         Scenario scenario = new Scenario(base, settings);
         try {
-            return scenario.run();
+            return scenario.run(atPeak);
         } finally {
-            scenario.vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            scenario.finished = true;
+            scenario.vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
     }
 
-    private Result run() throws Exception {
+    private Result run(Function<Integer, Map<String, Object>> atPeak) throws Exception {
         long runStart = System.nanoTime();
-        ObjectNode create = JSON.createObjectNode().put("templateId", "stakeholdersessie").put("title", "Load benchmark");
-        JsonNode session = JSON.readTree(await(post("/api/sessions", create.toString(), settings.organiserKey(), 201)));
-        String code = session.path("code").asText().replace("-", "");
-        String facilitatorSecret = session.path("facilitatorSecret").asText();
-        List<String> terms = new ArrayList<>();
-        JSON.readTree(await(request(HttpMethod.GET, "/api/sessions/" + code, null, null, 200)))
-                .path("terms").forEach(t -> terms.add(t.asText()));
-
-        Screen facilitator = new Screen("facilitator");
-        Screen projector = new Screen("projector");
-        await(facilitator.connect(code, facilitatorSecret));
-        await(projector.connect(code, facilitatorSecret));
-        // Projector results are hidden unless they are live; the benchmark measures them being seen.
-        await(facilitator.command(JSON.createObjectNode().put("type", "setResultsMode").put("id", "live").put("mode", "LIVE")));
+        List<Room> rooms = new ArrayList<>();
+        for (int i = 0; i < settings.sessions(); i += 10) {
+            List<Future<Room>> opening = new ArrayList<>();
+            for (int j = i; j < Math.min(settings.sessions(), i + 10); j++) {
+                opening.add(openRoom(j));
+            }
+            for (Future<Room> room : opening) {
+                rooms.add(await(room));
+            }
+        }
 
         List<Participant> participants = new ArrayList<>();
+        int stalledSoFar = 0;
+        for (int i = 0; i < settings.participants(); i++) {
+            Room room = rooms.get(i % settings.sessions());
+            int inRoom = i / settings.sessions();
+            double f = settings.stalledFraction();
+            boolean stalled = f > 0 && Math.floor((inRoom + 1) * f) > Math.floor(inRoom * f);
+            Duration stallFor = stalled ? settings.stalls().get(stalledSoFar++ % settings.stalls().size()) : null;
+            Participant p = new Participant(i, room, stallFor);
+            participants.add(p);
+            room.members.add(p);
+        }
+        chooseViewers(rooms);
+
         long stormStart = System.nanoTime();
         long spacing = settings.joinWindow().toNanos() / Math.max(1, settings.participants());
-        for (int i = 0; i < settings.participants(); i++) {
-            Participant p = new Participant(i, code, terms);
-            participants.add(p);
+        for (int i = 0; i < participants.size(); i++) {
+            Participant p = participants.get(i);
             long delayMs = Math.max(1, (stormStart + i * spacing - System.nanoTime()) / 1_000_000);
             vertx.setTimer(delayMs, t -> p.join());
         }
-        long changeEnd = stormStart + settings.joinWindow().toNanos() + settings.changePhase().toNanos();
-        sleepUntil(changeEnd);
-        changing = false;
-        long loadEnd = System.nanoTime();
+        TcpWatch watch = settings.stalledFraction() > 0
+                ? TcpWatch.start(port, participants.stream().filter(p -> p.stallFor != null).toList()) : null;
+        try {
+            long changeEnd = stormStart + settings.joinWindow().toNanos() + settings.changePhase().toNanos();
+            sleepUntil(changeEnd);
+            changing = false;
+            long loadEnd = System.nanoTime();
 
-        // Let every command in flight get its answer, then every acked change reach both screens.
-        long settleDeadline = System.nanoTime() + settings.settleTimeout().toNanos();
-        while (System.nanoTime() < settleDeadline && participants.stream().anyMatch(Participant::busy)) {
-            Thread.sleep(50);
+            long settleDeadline = System.nanoTime() + settings.settleTimeout().toNanos();
+            // A stalled client whose resume falls after the change phase still gets to resume (bounded by the settle timeout).
+            while (System.nanoTime() < settleDeadline && participants.stream().anyMatch(Participant::resumePending)) {
+                Thread.sleep(100);
+            }
+            // Let every command in flight get its answer, then every acked change reach both screens of its session.
+            while (System.nanoTime() < settleDeadline && participants.stream().anyMatch(Participant::busy)) {
+                Thread.sleep(50);
+            }
+            while (System.nanoTime() < settleDeadline && rooms.stream().anyMatch(r -> !r.screensCaughtUp())) {
+                Thread.sleep(50);
+            }
+            // Participants get a view only when its content changed, so a late pick cancelled by another's unpick
+            // may leave them one version behind for good: give them a few seconds, then compare contents.
+            long participantDeadline = Math.min(settleDeadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+            while (System.nanoTime() < participantDeadline && rooms.stream().anyMatch(r -> !r.participantsCaughtUp())) {
+                Thread.sleep(50);
+            }
+            result.loadSeconds = (loadEnd - stormStart) / 1e9;
+            if (watch != null) {
+                watch.stop();
+                result.stallTxQueueMaxBytes = watch.maxTxQueue();
+            }
+            result.openAtPeak = result.open.get();
+            if (atPeak != null) {
+                result.atPeak = atPeak.apply(result.open.get());
+            }
+            result.wallSeconds = (System.nanoTime() - runStart) / 1e9;
+        } finally {
+            if (watch != null) {
+                watch.stop();
+            }
         }
-        long lastAcked = result.maxAckVersion.get();
-        while (System.nanoTime() < settleDeadline
-                && (facilitator.latestVersion() < lastAcked || projector.latestVersion() < lastAcked)) {
-            Thread.sleep(50);
-        }
-        result.loadSeconds = (loadEnd - stormStart) / 1e9;
-        result.wallSeconds = (System.nanoTime() - runStart) / 1e9;
 
+        for (Room room : rooms) {
+            room.evaluate();
+        }
         for (Participant p : participants) {
-            result.pickAck.addAll(p.pickAck);
-            synchronized (p) {
-                if (p.pending != null) {
-                    result.unanswered.increment();
+            p.evaluate();
+        }
+        return result;
+    }
+
+    /** At least one viewer per session, spread over the session's honest participants. */
+    private void chooseViewers(List<Room> rooms) {
+        int perRoom = (int) Math.ceil(settings.viewerSample() / (double) rooms.size());
+        for (Room room : rooms) {
+            List<Participant> honest = room.members.stream().filter(p -> p.stallFor == null).toList();
+            int count = Math.min(Math.max(1, perRoom), honest.size());
+            for (int k = 0; k < count; k++) {
+                Participant viewer = honest.get((int) ((k + 0.5) * honest.size() / count));
+                viewer.viewer = true;
+                room.viewers.add(viewer);
+                result.viewers++;
+            }
+        }
+    }
+
+    private Future<Room> openRoom(int index) {
+        ObjectNode create = JSON.createObjectNode().put("templateId", "stakeholdersessie").put("title", "Load benchmark " + index);
+        return post("/api/sessions", create.toString(), settings.organiserKey(), 201).compose(text -> {
+            JsonNode session = parse(text);
+            Room room = new Room(index, session.path("code").asText().replace("-", ""), session.path("facilitatorSecret").asText());
+            return request(HttpMethod.GET, "/api/sessions/" + room.code, null, null, 200).compose(info -> {
+                parse(info).path("terms").forEach(t -> room.terms.add(t.asText()));
+                return room.facilitator.connect();
+            }).compose(v -> room.projector.connect())
+                    // Participants and the projector see the results only when they are live; the benchmark measures them being seen.
+                    .compose(v -> room.facilitator.command(JSON.createObjectNode().put("type", "setResultsMode").put("id", "live").put("mode", "LIVE")))
+                    .map(v -> room);
+        });
+    }
+
+    // ---- sessions ------------------------------------------------------------------------
+
+    /** One session: its screens, its participants, the highest version acked to any of them. */
+    private final class Room {
+        final int index;
+        final String code;
+        final String facilitatorSecret;
+        final List<String> terms = new ArrayList<>();
+        final Screen facilitator;
+        final Screen projector;
+        final List<Participant> members = new ArrayList<>();
+        final List<Participant> viewers = new ArrayList<>();
+        final AtomicLong maxAckVersion = new AtomicLong();
+
+        Room(int index, String code, String facilitatorSecret) {
+            this.index = index;
+            this.code = code;
+            this.facilitatorSecret = facilitatorSecret;
+            this.facilitator = new Screen(this, "facilitator");
+            this.projector = new Screen(this, "projector");
+        }
+
+        boolean screensCaughtUp() {
+            long acked = maxAckVersion.get();
+            return facilitator.latestVersion() >= acked && projector.latestVersion() >= acked;
+        }
+
+        boolean participantsCaughtUp() {
+            long acked = maxAckVersion.get();
+            for (Participant p : members) {
+                if (p.watchesViews() && p.latestRoomVersion() < acked) {
+                    return false;
                 }
-                if (p.welcomed) {
-                    result.joined.increment();
+            }
+            return true;
+        }
+
+        void evaluate() throws Exception {
+            List<Participant> honest = members.stream().filter(p -> p.stallFor == null).toList();
+            facilitator.visibility(honest, result.facilitatorVisible, result.notVisibleFacilitator);
+            projector.visibility(honest, result.projectorVisible, result.notVisibleProjector);
+            for (Participant viewer : viewers) {
+                viewer.visibility(honest, result.participantVisible, result.notVisibleParticipants);
+            }
+            JsonNode view = facilitator.latestView();
+            compareWithFacilitatorView(view, members);
+            compareWithCsv(code, facilitatorSecret, members);
+            Map<String, Integer> shown = counts(view);
+            for (Participant p : members) {
+                if (p.watchesViews()) {
+                    boolean same = shown.equals(counts(p.latestRoomView()));
+                    (p.stallFor == null ? result.viewersConverged : result.stalledConverged).add(same ? 1 : 0);
+                }
+            }
+            if (facilitator.latestVersion() < maxAckVersion.get()) {
+                result.screensBehind.increment();
+            }
+        }
+    }
+
+    /** The per-term MOST and LEAST counts of a view's results, zeros left out. */
+    private static Map<String, Integer> counts(JsonNode view) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (view != null) {
+            for (JsonNode t : view.path("results").path("terms")) {
+                String term = t.path("term").asText();
+                if (t.path("most").asInt() > 0) {
+                    counts.put("MOST|" + term, t.path("most").asInt());
+                }
+                if (t.path("least").asInt() > 0) {
+                    counts.put("LEAST|" + term, t.path("least").asInt());
                 }
             }
         }
-        facilitator.visibility(participants, result.facilitatorVisible, result.notVisibleFacilitator);
-        projector.visibility(participants, result.projectorVisible, result.notVisibleProjector);
-        compareWithFacilitatorView(facilitator.latestView(), participants);
-        compareWithCsv(code, facilitatorSecret, participants);
-        result.finalViewVersion = facilitator.latestVersion();
-        result.lastAckedVersion = lastAcked;
-        return result;
+        return counts;
     }
 
     /** Every participant's own picks must appear exactly once in the final facilitator view, and the counts must match. */
@@ -169,7 +369,8 @@ public final class Scenario {
         for (Participant p : participants) {
             List<String> believed = p.believedPicks();
             believed.forEach(k -> expectedCounts.merge(k, 1, Integer::sum));
-            List<String> inView = new ArrayList<>(p.participantId == null ? List.of() : shown.getOrDefault(p.participantId, List.of()));
+            String id = p.participantId();
+            List<String> inView = new ArrayList<>(id == null ? List.of() : shown.getOrDefault(id, List.of()));
             for (String pick : believed) {
                 if (!inView.remove(pick)) {
                     lost++;
@@ -177,22 +378,14 @@ public final class Scenario {
             }
             duplicated += inView.size();
         }
-        Map<String, Integer> viewCounts = new HashMap<>();
-        if (view != null) {
-            for (JsonNode t : view.path("results").path("terms")) {
-                String term = t.path("term").asText();
-                if (t.path("most").asInt() > 0) {
-                    viewCounts.put("MOST|" + term, t.path("most").asInt());
-                }
-                if (t.path("least").asInt() > 0) {
-                    viewCounts.put("LEAST|" + term, t.path("least").asInt());
-                }
+        synchronized (result) {
+            result.viewLost += lost;
+            result.viewDuplicated += duplicated;
+            result.expectedPicks += expectedCounts.values().stream().mapToLong(Integer::longValue).sum();
+            if (view == null || !counts(view).equals(expectedCounts)) {
+                result.viewsNotConverged++;
             }
         }
-        result.viewLost = lost;
-        result.viewDuplicated = duplicated;
-        result.viewConverged = view != null && viewCounts.equals(expectedCounts);
-        result.expectedPicks = expectedCounts.values().stream().mapToLong(Integer::longValue).sum();
     }
 
     /** The minutes CSV is what survives the session: it must hold exactly the picks the clients believe they have. */
@@ -216,8 +409,10 @@ public final class Scenario {
                 duplicated += difference;
             }
         }
-        result.csvLost = lost;
-        result.csvDuplicated = duplicated;
+        synchronized (result) {
+            result.csvLost += lost;
+            result.csvDuplicated += duplicated;
+        }
     }
 
     private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
@@ -230,24 +425,35 @@ public final class Scenario {
 
     /** Facilitator or projector screen: keeps when each view version arrived, for pick → visible. */
     private final class Screen {
+        private final Room room;
         private final String role;
-        private final List<long[]> arrivals = Collections.synchronizedList(new ArrayList<>());
-        private volatile JsonNode latestView;
+        private final byte[] viewPrefix;
+        private final Arrivals arrivals = new Arrivals();
+        private volatile Buffer latestView;
         private volatile long latestVersion = -1;
         private WebSocket socket;
         private final Map<String, io.vertx.core.Promise<String>> answers = new ConcurrentHashMap<>();
 
-        Screen(String role) {
+        Screen(Room room, String role) {
+            this.room = room;
             this.role = role;
+            this.viewPrefix = roomViewPrefix(role);
         }
 
-        Future<String> connect(String code, String secret) {
+        Future<String> connect() {
             io.vertx.core.Promise<String> welcome = io.vertx.core.Promise.promise();
             answers.put("welcome", welcome);
-            return open(code).compose(s -> {
+            return open(room.code).compose(s -> {
                 socket = s;
-                s.textMessageHandler(this::onFrame);
-                return s.writeTextMessage(hello(role, secret));
+                result.open.incrementAndGet();
+                read(s, this::onMessage);
+                s.closeHandler(v -> {
+                    result.open.decrementAndGet();
+                    if (!finished) {
+                        unexpectedClose(s, role + " of session " + room.index);
+                    }
+                });
+                return s.writeTextMessage(hello(role, room.facilitatorSecret));
             }).compose(v -> welcome.future());
         }
 
@@ -257,25 +463,30 @@ public final class Scenario {
             return socket.writeTextMessage(frame.toString()).compose(v -> answer.future());
         }
 
-        private void onFrame(String text) {
-            long now = System.nanoTime();
-            result.count(text);
-            JsonNode frame = parse(text);
-            String type = frame.path("type").asText();
-            if (type.equals("view") && !frame.has("scope")) {
-                long version = frame.path("version").asLong();
-                if (version > latestVersion) {
-                    latestVersion = version;
-                    latestView = frame.path("view");
+        private void onMessage(Buffer message, long now) {
+            if (startsWith(message, viewPrefix)) {
+                long version = versionAfter(message, viewPrefix.length);
+                synchronized (this) {
+                    if (version > latestVersion) {
+                        latestVersion = version;
+                        latestView = message.copy();
+                    }
                 }
-                arrivals.add(new long[] {version, now});
-            } else if (type.equals("welcome") || type.equals("ack") || type.equals("error")) {
+                arrivals.add(version, now);
+                return;
+            }
+            if (startsWith(message, ANY_VIEW)) {
+                return;
+            }
+            JsonNode frame = parse(message.toString(StandardCharsets.UTF_8));
+            String type = frame.path("type").asText();
+            if (type.equals("welcome") || type.equals("ack") || type.equals("error")) {
                 var answer = answers.remove(type.equals("welcome") ? "welcome" : frame.path("id").asText());
                 if (answer != null) {
                     if (type.equals("error")) {
-                        answer.fail(role + ": " + text);
+                        answer.fail(role + ": " + frame);
                     } else {
-                        answer.complete(text);
+                        answer.complete(frame.toString());
                     }
                 }
             }
@@ -286,25 +497,55 @@ public final class Scenario {
         }
 
         JsonNode latestView() {
-            return latestView;
+            Buffer view = latestView;
+            return view == null ? null : parse(view.toString(StandardCharsets.UTF_8)).path("view");
         }
 
-        /** For each acked pick: the first view on this screen whose version includes it. */
-        void visibility(List<Participant> participants, Samples into, LongAdder neverSeen) {
-            List<long[]> seen;
-            synchronized (arrivals) {
-                seen = new ArrayList<>(arrivals);
+        void visibility(List<Participant> pickers, Samples into, LongAdder neverSeen) {
+            arrivals.visibility(pickers, null, Long.MIN_VALUE, into, neverSeen);
+        }
+    }
+
+    /** {version, arrival time} of every view one client received, for pick → visible. */
+    private static final class Arrivals {
+        private long[] pairs = new long[256];
+        private int size;
+
+        synchronized void add(long version, long at) {
+            if (size + 2 > pairs.length) {
+                pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
             }
-            long[] highest = new long[seen.size()];
-            long[] at = new long[seen.size()];
+            pairs[size++] = version;
+            pairs[size++] = at;
+        }
+
+        /**
+         * For each acked pick of {@code pickers} (except {@code self}) sent at or after {@code notBefore}: the time
+         * from sending it to the first view whose version includes it.
+         */
+        void visibility(List<Participant> pickers, Participant self, long notBefore, Samples into, LongAdder neverSeen) {
+            long[] seen;
+            int n;
+            synchronized (this) {
+                seen = pairs;
+                n = size / 2;
+            }
+            long[] highest = new long[n];
+            long[] at = new long[n];
             long max = Long.MIN_VALUE;
-            for (int i = 0; i < seen.size(); i++) {
-                max = Math.max(max, seen.get(i)[0]);
+            for (int i = 0; i < n; i++) {
+                max = Math.max(max, seen[2 * i]);
                 highest[i] = max;
-                at[i] = seen.get(i)[1];
+                at[i] = seen[2 * i + 1];
             }
-            for (Participant p : participants) {
+            for (Participant p : pickers) {
+                if (p == self) {
+                    continue;
+                }
                 for (long[] pick : p.ackedPicks()) {
+                    if (pick[1] < notBefore) {
+                        continue;
+                    }
                     int i = firstAtLeast(highest, pick[0]);
                     if (i < 0) {
                         neverSeen.increment();
@@ -330,65 +571,152 @@ public final class Scenario {
         return lo < ascending.length ? lo : -1;
     }
 
-    /** A phone: joins, picks 2 MOST and 2 LEAST, then changes one pick per interval, one command at a time. */
-    private final class Participant {
+    /**
+     * A phone: joins, picks 2 MOST and 2 LEAST, then changes one pick per interval, one command at a time.
+     * A stalled one ({@code stallFor} not null) stops reading after its initial picks and sends nothing more;
+     * after {@code stallFor} (unless zero) it reads again, and reconnects if the server closed it meanwhile.
+     */
+    final class Participant {
         private final int index;
-        private final String code;
-        private final List<String> terms;
+        private final Room room;
+        final Duration stallFor;
+        /** Times the room views it receives, for pick → visible to the other participants. */
+        boolean viewer;
         private final List<String> most = new ArrayList<>();
         private final List<String> least = new ArrayList<>();
         /** {version, pick send time} of every acked pick. */
         private final List<long[]> acked = new ArrayList<>();
         private final List<ObjectNode> queue = new ArrayList<>();
         private final Samples pickAck = new Samples();
-        String participantId;
-        boolean welcomed;
-        ObjectNode pending;
-        long pendingSince;
+        private final Arrivals arrivals = new Arrivals();
+        private String participantId;
+        private String secret;
+        private boolean welcomed;
+        private long welcomedAt;
+        private boolean started;
+        private ObjectNode pending;
+        private long pendingSince;
         private long joinStart;
         private WebSocket socket;
         private int sequence;
+        private long latestRoomVersion = -1;
+        private Buffer latestRoomView;
+        // stall bookkeeping
+        private long pausedAt;
+        private long resumedAt;
+        private long catchUpTarget;
+        private long caughtUpAt;
+        private boolean closedWhilePaused;
+        private volatile int localPort = -1;
+        volatile long serverClosedAt;
+        private int reconnects;
 
-        Participant(int index, String code, List<String> terms) {
+        Participant(int index, Room room, Duration stallFor) {
             this.index = index;
-            this.code = code;
-            this.terms = terms;
+            this.room = room;
+            this.stallFor = stallFor;
         }
 
         void join() {
             joinStart = System.nanoTime();
             ObjectNode body = JSON.createObjectNode().put("name", "P" + index).put("group", GROUP).put("role", ROLE);
-            post("/api/sessions/" + code + "/participants", body.toString(), null, 201)
-                    .compose(text -> {
+            post("/api/sessions/" + room.code + "/participants", body.toString(), null, 201)
+                    .onSuccess(text -> {
                         JsonNode joined = parse(text);
                         synchronized (this) {
                             participantId = joined.path("participantId").asText();
+                            secret = joined.path("secret").asText();
                         }
-                        return open(code).compose(s -> {
-                            synchronized (this) {
-                                socket = s;
-                            }
-                            s.textMessageHandler(this::onFrame);
-                            return s.writeTextMessage(hello("participant", joined.path("secret").asText()));
-                        });
+                        connect();
                     })
                     .onFailure(e -> result.fail("join", e));
         }
 
-        private void onFrame(String text) {
-            long now = System.nanoTime();
-            result.count(text);
-            // Shared participant views are only counted: parsing a thousand of them per tick would load the generator, not the server.
-            if (text.startsWith("{\"type\":\"view\"")) {
+        private void connect() {
+            open(room.code).onSuccess(s -> {
+                synchronized (this) {
+                    socket = s;
+                    localPort = s.localAddress() == null ? -1 : s.localAddress().port();
+                }
+                result.open.incrementAndGet();
+                read(s, this::onMessage);
+                s.closeHandler(v -> onClosed(s));
+                s.writeTextMessage(hello("participant", secret));
+            }).onFailure(e -> result.fail("connect", e));
+        }
+
+        private void onClosed(WebSocket s) {
+            result.open.decrementAndGet();
+            if (finished) {
                 return;
             }
-            JsonNode frame = parse(text);
+            boolean reconnect;
+            synchronized (this) {
+                if (s != socket) {
+                    return;
+                }
+                if (pausedAt == 0) {
+                    unexpectedClose(s, "participant " + index);
+                    return;
+                }
+                if (resumedAt == 0) {
+                    // Not noticed while not reading, as a rule; if it is: reconnect when resuming.
+                    closedWhilePaused = true;
+                    return;
+                }
+                // A stalled client notices that the server closed it once it reads again: it reconnects, as a phone would.
+                closedWhilePaused = true;
+                reconnect = true;
+            }
+            if (reconnect) {
+                reconnects();
+            }
+        }
+
+        private void reconnects() {
+            synchronized (this) {
+                reconnects++;
+            }
+            result.stalledReconnects.increment();
+            connect();
+        }
+
+        private void onMessage(Buffer message, long now) {
+            if (startsWith(message, PARTICIPANT_VIEW)) {
+                if (watchesViews()) {
+                    long version = versionAfter(message, PARTICIPANT_VIEW.length);
+                    synchronized (this) {
+                        if (version > latestRoomVersion) {
+                            latestRoomVersion = version;
+                            latestRoomView = message.copy();
+                        }
+                        if (resumedAt != 0 && caughtUpAt == 0 && version >= catchUpTarget) {
+                            caughtUpAt = now;
+                        }
+                    }
+                    if (viewer) {
+                        arrivals.add(version, now);
+                    }
+                }
+                return;
+            }
+            // Personal frames and scoped views are only counted: parsing them would load the generator, not the server.
+            if (startsWith(message, ANY_VIEW) || startsWith(message, YOU)) {
+                return;
+            }
+            JsonNode frame = parse(message.toString(StandardCharsets.UTF_8));
             String type = frame.path("type").asText();
             synchronized (this) {
                 if (type.equals("welcome")) {
-                    welcomed = true;
-                    result.join.add(now - joinStart);
-                    startPicking();
+                    if (!welcomed) {
+                        welcomed = true;
+                        welcomedAt = now;
+                        result.join.add(now - joinStart);
+                    }
+                    if (!started) {
+                        started = true;
+                        startPicking();
+                    }
                 } else if (type.equals("ack") || type.equals("error")) {
                     answered(frame, now);
                 }
@@ -396,15 +724,17 @@ public final class Scenario {
         }
 
         private void startPicking() {
-            List<String> shuffled = new ArrayList<>(terms);
+            List<String> shuffled = new ArrayList<>(room.terms);
             Collections.shuffle(shuffled, ThreadLocalRandom.current());
             queue.add(command("pick", "MOST", shuffled.get(0)));
             queue.add(command("pick", "MOST", shuffled.get(1)));
             queue.add(command("pick", "LEAST", shuffled.get(2)));
             queue.add(command("pick", "LEAST", shuffled.get(3)));
             sendNext();
-            long interval = settings.changeInterval().toMillis();
-            vertx.setTimer(interval + ThreadLocalRandom.current().nextLong(interval), t -> change());
+            if (stallFor == null) {
+                long interval = settings.changeInterval().toMillis();
+                vertx.setTimer(interval + ThreadLocalRandom.current().nextLong(interval), t -> change());
+            }
         }
 
         /** Replaces one of this participant's picks by a term it has not picked yet. */
@@ -418,7 +748,7 @@ public final class Scenario {
                     boolean mostKind = random.nextBoolean();
                     List<String> mine = mostKind ? most : least;
                     String old = mine.get(random.nextInt(mine.size()));
-                    List<String> free = new ArrayList<>(terms);
+                    List<String> free = new ArrayList<>(room.terms);
                     free.removeAll(most);
                     free.removeAll(least);
                     String kind = mostKind ? "MOST" : "LEAST";
@@ -435,13 +765,45 @@ public final class Scenario {
         }
 
         private void sendNext() {
-            if (pending != null || queue.isEmpty()) {
+            if (pending != null) {
+                return;
+            }
+            if (queue.isEmpty()) {
+                if (stallFor != null && pausedAt == 0 && most.size() + least.size() > 0) {
+                    stall();
+                }
                 return;
             }
             pending = queue.remove(0);
             pendingSince = System.nanoTime();
             result.sent.increment();
             socket.writeTextMessage(pending.toString());
+        }
+
+        /** Stops reading: the socket's inbound buffer fills, Vert.x stops reading from TCP, the server's writes back up. */
+        private void stall() {
+            pausedAt = System.nanoTime();
+            socket.pause();
+            result.stalled.increment();
+            if (!stallFor.isZero()) {
+                vertx.setTimer(stallFor.toMillis(), t -> resume());
+            }
+        }
+
+        private void resume() {
+            boolean reconnect;
+            synchronized (this) {
+                resumedAt = System.nanoTime();
+                catchUpTarget = room.maxAckVersion.get();
+                reconnect = closedWhilePaused;
+                if (!reconnect) {
+                    socket.resume();
+                }
+            }
+            result.stalledResumed.increment();
+            if (reconnect) {
+                reconnects();
+            }
         }
 
         private void answered(JsonNode frame, long now) {
@@ -455,9 +817,10 @@ public final class Scenario {
             String term = done.path("term").asText();
             if (frame.path("type").asText().equals("ack")) {
                 long version = frame.path("version").asLong();
-                result.maxAckVersion.accumulateAndGet(version, Math::max);
+                room.maxAckVersion.accumulateAndGet(version, Math::max);
                 result.acked.increment();
                 if (done.path("type").asText().equals("pick")) {
+                    result.picks.increment();
                     pickAck.add(now - pendingSince);
                     acked.add(new long[] {version, pendingSince});
                     if (!mine.contains(term)) {
@@ -474,8 +837,41 @@ public final class Scenario {
             sendNext();
         }
 
+        /** Whether this client's room views are checked: the sampled viewers and the stalled clients that read again. */
+        synchronized boolean watchesViews() {
+            return viewer || (stallFor != null && resumedAt != 0);
+        }
+
+        synchronized long latestRoomVersion() {
+            return latestRoomVersion;
+        }
+
+        synchronized JsonNode latestRoomView() {
+            return latestRoomView == null ? null : parse(latestRoomView.toString(StandardCharsets.UTF_8)).path("view");
+        }
+
         synchronized boolean busy() {
             return pending != null || !queue.isEmpty();
+        }
+
+        synchronized boolean resumePending() {
+            return stallFor != null && !stallFor.isZero() && pausedAt != 0 && resumedAt == 0;
+        }
+
+        synchronized boolean paused() {
+            return pausedAt != 0 && resumedAt == 0;
+        }
+
+        synchronized long pausedAt() {
+            return pausedAt;
+        }
+
+        int localPort() {
+            return localPort;
+        }
+
+        synchronized String participantId() {
+            return participantId;
         }
 
         synchronized List<String> believedPicks() {
@@ -488,9 +884,91 @@ public final class Scenario {
         synchronized List<long[]> ackedPicks() {
             return new ArrayList<>(acked);
         }
+
+        /** Pick → visible in this viewer's room views, for the other participants' picks made once it was there. */
+        void visibility(List<Participant> pickers, Samples into, LongAdder neverSeen) {
+            long since;
+            synchronized (this) {
+                since = welcomedAt == 0 ? Long.MAX_VALUE : welcomedAt;
+            }
+            arrivals.visibility(pickers, this, since, into, neverSeen);
+        }
+
+        /** Adds this participant's figures to the result. */
+        void evaluate() {
+            synchronized (this) {
+                if (pending != null) {
+                    result.unanswered.increment();
+                }
+                if (welcomed) {
+                    result.joined.increment();
+                }
+                if (stallFor == null) {
+                    result.pickAck.addAll(pickAck);
+                    return;
+                }
+                result.stalledPickAck.addAll(pickAck);
+                if (pausedAt == 0) {
+                    return;
+                }
+                if (serverClosedAt != 0) {
+                    result.stalledClosedByServer.increment();
+                    result.closedAfterPause.add(serverClosedAt - pausedAt);
+                } else if (closedWhilePaused) {
+                    // closed, but the watch of the server's sockets did not see when: counted, time unknown
+                    result.stalledClosedByServer.increment();
+                }
+                if (resumedAt != 0) {
+                    if (caughtUpAt != 0) {
+                        result.catchUp.add(caughtUpAt - resumedAt);
+                    } else {
+                        result.stalledNotCaughtUp.increment();
+                    }
+                }
+            }
+        }
+    }
+
+    /** A connection closed by the server (or the network) while the scenario still needed it. */
+    private void unexpectedClose(WebSocket s, String who) {
+        result.unexpectedCloses.increment();
+        result.fail("closed " + who + " (" + s.closeStatusCode() + " " + s.closeReason() + ")", null);
     }
 
     // ---- transport -------------------------------------------------------------------------
+
+    /** Counts every data frame (its payload is the UTF-8 text) and hands complete messages on, undecoded. */
+    private void read(WebSocket socket, MessageHandler handler) {
+        Buffer[] partial = {null};
+        socket.frameHandler(frame -> {
+            if (!(frame.isText() || frame.isBinary() || frame.isContinuation())) {
+                return;
+            }
+            long now = System.nanoTime();
+            Buffer data = frame.binaryData();
+            result.bytesReceived.add(data.length());
+            if (!frame.isFinal()) {
+                partial[0] = partial[0] == null ? data.copy() : partial[0].appendBuffer(data);
+                return;
+            }
+            if (partial[0] != null) {
+                data = partial[0].appendBuffer(data);
+                partial[0] = null;
+            }
+            result.framesReceived.increment();
+            try {
+                handler.on(data, now);
+            } catch (RuntimeException e) {
+                result.fail("frame", e);
+            }
+        });
+        socket.exceptionHandler(e -> result.fail("socket", e));
+    }
+
+    @FunctionalInterface
+    private interface MessageHandler {
+        void on(Buffer message, long receivedAt);
+    }
 
     private Future<WebSocket> open(String code) {
         // No Origin header: a program, not a browser page (see OriginCheck).
@@ -525,7 +1003,7 @@ public final class Scenario {
     }
 
     private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
     private static JsonNode parse(String text) {
@@ -543,48 +1021,96 @@ public final class Scenario {
         }
     }
 
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Both servers write a room view as {@code {"type":"view","audience":"<audience>","version":N,...}}; scoped views have "scope" there. */
+    private static byte[] roomViewPrefix(String audience) {
+        return bytes("{\"type\":\"view\",\"audience\":\"" + audience + "\",\"version\":");
+    }
+
+    static boolean startsWith(Buffer b, byte[] prefix) {
+        if (b.length() < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b.getByte(i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The non-negative integer starting at {@code at}. */
+    static long versionAfter(Buffer b, int at) {
+        long v = 0;
+        for (int i = at; i < b.length(); i++) {
+            byte c = b.getByte(i);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** What one run measured. Latencies in nanoseconds; message counts over all clients. */
     public static final class Result {
         final Samples join = new Samples();
         final Samples pickAck = new Samples();
+        final Samples stalledPickAck = new Samples();
         final Samples facilitatorVisible = new Samples();
         final Samples projectorVisible = new Samples();
+        final Samples participantVisible = new Samples();
+        final Samples closedAfterPause = new Samples();
+        final Samples catchUp = new Samples();
         final LongAdder notVisibleFacilitator = new LongAdder();
         final LongAdder notVisibleProjector = new LongAdder();
+        final LongAdder notVisibleParticipants = new LongAdder();
         final LongAdder framesReceived = new LongAdder();
         final LongAdder bytesReceived = new LongAdder();
         final LongAdder sent = new LongAdder();
         final LongAdder acked = new LongAdder();
+        final LongAdder picks = new LongAdder();
         final LongAdder unanswered = new LongAdder();
         final LongAdder unexpectedAnswers = new LongAdder();
         final LongAdder joined = new LongAdder();
-        final AtomicLong maxAckVersion = new AtomicLong();
+        final LongAdder unexpectedCloses = new LongAdder();
+        final LongAdder screensBehind = new LongAdder();
+        final LongAdder viewersConverged = new LongAdder();
+        final LongAdder stalledConverged = new LongAdder();
+        final LongAdder stalled = new LongAdder();
+        final LongAdder stalledResumed = new LongAdder();
+        final LongAdder stalledReconnects = new LongAdder();
+        final LongAdder stalledClosedByServer = new LongAdder();
+        final LongAdder stalledNotCaughtUp = new LongAdder();
+        final AtomicInteger open = new AtomicInteger();
+        final LongAdder failureCount = new LongAdder();
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        int viewers;
+        int openAtPeak;
+        long stallTxQueueMaxBytes;
+        Map<String, Object> atPeak = Map.of();
         double loadSeconds;
         double wallSeconds;
         long viewLost;
         long viewDuplicated;
-        boolean viewConverged;
+        long viewsNotConverged;
         long expectedPicks;
         long csvLost;
         long csvDuplicated;
-        long finalViewVersion;
-        long lastAckedVersion;
-
-        void count(String text) {
-            framesReceived.increment();
-            bytesReceived.add(utf8Length(text));
-        }
 
         void fail(String what, Throwable e) {
+            failureCount.increment();
             if (failures.size() < 20) {
-                failures.add(what + ": " + e.getMessage());
+                failures.add(e == null ? what : what + ": " + e.getMessage());
             }
         }
 
         public long picksAcked() {
-            return pickAck.count();
+            return picks.sum();
         }
 
         public long commandsSent() {
@@ -615,8 +1141,42 @@ public final class Scenario {
             return viewDuplicated + csvDuplicated;
         }
 
+        /** Every session's final facilitator view holds every believed pick and is at the last acked version. */
         public boolean viewConverged() {
-            return viewConverged && finalViewVersion >= lastAckedVersion;
+            return viewsNotConverged == 0 && screensBehind.sum() == 0;
+        }
+
+        public long unexpectedCloses() {
+            return unexpectedCloses.sum();
+        }
+
+        /** Sampled participants whose last room view shows the same totals as the facilitator's; of how many. */
+        public long viewersConverged() {
+            return viewersConverged.sum();
+        }
+
+        public int viewers() {
+            return viewers;
+        }
+
+        public long stalledConverged() {
+            return stalledConverged.sum();
+        }
+
+        public long stalledResumed() {
+            return stalledResumed.sum();
+        }
+
+        public long stalled() {
+            return stalled.sum();
+        }
+
+        public long stalledNotCaughtUp() {
+            return stalledNotCaughtUp.sum();
+        }
+
+        public long participantViewSamples() {
+            return participantVisible.count();
         }
 
         public List<String> failures() {
@@ -636,8 +1196,11 @@ public final class Scenario {
             m.put("pickToAckMs", pickAck.summary());
             m.put("pickToFacilitatorViewMs", facilitatorVisible.summary());
             m.put("pickToProjectorViewMs", projectorVisible.summary());
+            m.put("pickToParticipantViewMs", participantVisible.summary());
+            m.put("participantViewers", viewers);
             m.put("picksNeverVisibleFacilitator", notVisibleFacilitator.sum());
             m.put("picksNeverVisibleProjector", notVisibleProjector.sum());
+            m.put("picksNeverVisibleParticipants", notVisibleParticipants.sum());
             m.put("commandsSent", commandsSent());
             m.put("commandsAcked", commandsAcked());
             m.put("picksAcked", picksAcked());
@@ -647,7 +1210,7 @@ public final class Scenario {
             m.put("framesReceived", framesReceived.sum());
             m.put("bytesReceived", bytesReceived.sum());
             // Everything every client received (acks, views, welcomes) divided by the picks: a change is an
-            // unpick plus a pick, so the unpick's traffic is included in "per pick".
+            // unpick plus a pick, so the unpick's traffic is included in "per pick". Bytes are the UTF-8 payloads.
             m.put("framesPerPick", Samples.round(framesReceived.sum() / (double) Math.max(1, picksAcked())));
             m.put("bytesPerPick", Math.round(bytesReceived.sum() / (double) Math.max(1, picksAcked())));
             m.put("deliveredFramesPerSecond", Math.round(deliveredPerSecond()));
@@ -658,26 +1221,30 @@ public final class Scenario {
             m.put("lostPicksCsv", csvLost);
             m.put("duplicatedPicksCsv", csvDuplicated);
             m.put("facilitatorViewConverged", viewConverged());
+            m.put("participantViewsConverged", viewersConverged.sum() + " of " + viewers);
+            m.put("connectionsAtPeak", openAtPeak);
+            m.put("connectionsClosedUnexpectedly", unexpectedCloses());
+            if (stalled.sum() > 0) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("stalledClients", stalled.sum());
+                s.put("initialPickToAckMs", stalledPickAck.summary());
+                s.put("closedByServer", stalledClosedByServer.sum());
+                s.put("closedAfterPauseMs", closedAfterPause.summary());
+                s.put("serverSendQueueMaxBytes", stallTxQueueMaxBytes);
+                s.put("resumed", stalledResumed.sum());
+                s.put("reconnected", stalledReconnects.sum());
+                s.put("caughtUp", catchUp.count());
+                s.put("notCaughtUp", stalledNotCaughtUp.sum());
+                s.put("resumeToCaughtUpMs", catchUp.summary());
+                s.put("lastViewConverged", stalledConverged.sum() + " of " + stalledResumed.sum());
+                m.put("stalled", s);
+            }
+            m.put("failureCount", failureCount.sum());
             m.put("failures", failures);
+            if (!atPeak.isEmpty()) {
+                m.put("atPeak", atPeak);
+            }
             return m;
         }
-    }
-
-    static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 }

@@ -82,8 +82,17 @@ final class ServerProcess implements AutoCloseable {
 
     /** Resident set size in MiB. */
     double rssMiB() throws IOException {
+        return status("VmRSS:");
+    }
+
+    /** The highest resident set size so far (the kernel's high-water mark), in MiB. */
+    double rssPeakMiB() throws IOException {
+        return status("VmHWM:");
+    }
+
+    private double status(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
         }
