@@ -69,7 +69,7 @@ final class BenchReport {
                 + " / " + heap(m, "oldGenUsedAtEndMiB") + "; " + heap(m, "gcSeconds"), w, b, null);
         row(md, "ready after start (ms)", m -> String.valueOf(m.get("readyMs")), w, b, null);
         if (w.get("stalled") != null) {
-            for (String key : List.of("stalledClients", "initialPickToAckMs", "closedByServer", "closedAfterPauseMs", "serverSendQueueMaxBytes",
+            for (String key : List.of("stalledClients", "initialPickToAckMs", "closedByServer", "closedAfterPauseMs", "serverSendQueueMaxBytes", "serverSendQueueTimelineKiB",
                     "resumed", "reconnected", "caughtUp", "resumeToCaughtUpMs", "lastViewConverged")) {
                 row(md, "stalled: " + key, m -> {
                     Object v = m.get("stalled") instanceof Map<?, ?> st ? st.get(key) : null;

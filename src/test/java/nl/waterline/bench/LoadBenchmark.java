@@ -27,7 +27,7 @@ import java.util.Map;
  * <p>Settings (system properties): {@code bench.scenarios} (L1k), {@code bench.participants} (1000),
  * {@code bench.seconds} (60, the change phase after the join storm), {@code bench.l10k.sessions} (100),
  * {@code bench.l10k.participants} (100), {@code bench.l10k.joinSeconds} (10), {@code bench.slow.fraction} (0.1),
- * {@code bench.slow.stallSeconds} (20,45), {@code bench.viewers} (50, participants timed for pick → visible to
+ * {@code bench.slow.stallSeconds} (20,45), {@code bench.slow.seconds} (its change phase; bench.seconds), {@code bench.viewers} (50, participants timed for pick → visible to
  * the others), {@code bench.baseline} (true), {@code bench.serverJvmArgs}, {@code bench.dir} (project folder,
  * default the working directory).
  */
@@ -107,7 +107,7 @@ public final class LoadBenchmark {
             case "L10k" -> Scenario.Settings.sessions(Integer.getInteger("bench.l10k.sessions", 100),
                     Integer.getInteger("bench.l10k.participants", 100),
                     Duration.ofSeconds(Integer.getInteger("bench.l10k.joinSeconds", 10)), seconds, null);
-            case "slow" -> Scenario.Settings.of(participants, seconds, null).withStalled(
+            case "slow" -> Scenario.Settings.of(participants, Integer.getInteger("bench.slow.seconds", seconds), null).withStalled(
                     Double.parseDouble(System.getProperty("bench.slow.fraction", "0.1")),
                     Arrays.stream(System.getProperty("bench.slow.stallSeconds", "20,45").split(","))
                             .map(String::trim).map(v -> Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000))).toList());
