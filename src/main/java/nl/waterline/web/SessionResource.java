@@ -57,7 +57,8 @@ public class SessionResource {
                                  String facilitatorUrl, String projectorUrl) {
     }
 
-    public record JoinRequest(String name, String group, String role) {
+    /** {@code secret}: optional, chosen by the phone so that a retried join is recognised (docs/protocol.md). */
+    public record JoinRequest(String name, String group, String role, String secret) {
     }
 
     public record Joined(String participantId, String secret) {
@@ -104,9 +105,21 @@ public class SessionResource {
             throw new Refusal(ErrorCode.MISSING_FIELD, "a JSON body with group and role is required");
         }
         String participantId = Secrets.newId("p-");
-        String secret = Secrets.newSecret();
-        await(owner.submit(Actor.NEWCOMER, new SessionCommand.Join(participantId, Secrets.hash(secret),
+        boolean chosen = request.secret() != null;
+        String secret = chosen ? Secrets.clientSecret(request.secret()) : Secrets.newSecret();
+        String secretHash = Secrets.hash(secret);
+        await(owner.submit(Actor.NEWCOMER, new SessionCommand.Join(participantId, secretHash,
                 request.name(), request.group(), request.role(), Instant.now())));
+        if (chosen) {
+            // The same secret is the same participant (Session.decide): a retry gets the first join's answer.
+            String existing = await(owner.read(s -> s.participantBySecretHash(secretHash).map(p -> p.id()).orElse(null)));
+            if (existing == null) {
+                throw new Refusal(ErrorCode.WRONG_SECRET, "this participant was removed");
+            }
+            if (!existing.equals(participantId)) {
+                return Response.ok(new Joined(existing, secret)).build();
+            }
+        }
         return Response.status(201).entity(new Joined(participantId, secret)).build();
     }
 
