@@ -3,6 +3,7 @@ package nl.waterline.live;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -40,6 +41,23 @@ public class LiveEndpoint {
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "waterline.live.message-burst", defaultValue = "30")
     double messageBurst;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "waterline.live.hello-timeout", defaultValue = "10s")
+    java.time.Duration helloTimeout;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    /** A connection that has not proved who it is by then (no valid hello) is closed: 1008, HELLO_REQUIRED. */
+    @OnOpen
+    void onOpen(WebSocketConnection connection) {
+        vertx.setTimer(Math.max(1, helloTimeout.toMillis()), timer -> {
+            if (connection.isOpen() && !clients.containsKey(connection.id())) {
+                refuseAndClose(connection, new Refusal(ErrorCode.HELLO_REQUIRED,
+                        "no hello within " + helloTimeout.toSeconds() + " s"));
+            }
+        });
+    }
 
     /** A connection after its hello: where to send, and who it proved to be. */
     private record Client(SessionOwner owner, Outbox outbox, SessionOwner.Attachment attachment) {
