@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.waterline.live.LiveClient;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,51 +39,8 @@ class CrashDurabilityIT {
     private static final List<String> TERMS = List.of("Reflecteren", "Verantwoorden", "Integraal werken", "Methodisch werken",
             "Continu verbeteren", "Professionaliseren");
 
-    private final Path jar = Path.of(System.getProperty("waterline.jar", "target/quarkus-app/quarkus-run.jar"));
+    private final Path jar = PackagedServer.jar();
     private final int trials = Integer.getInteger("crash.trials", 5);
-
-    private record Server(Process process, URI base) {
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private Server start(Path data, int port) throws Exception {
-        Path log = data.resolve("server-" + System.nanoTime() + ".log");
-        Process process = new ProcessBuilder("java", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dwaterline.data-dir=" + data.resolve("db"), "-Dwaterline.templates-dir=" + Path.of("session-templates").toAbsolutePath(),
-                "-jar", jar.toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        URI base = URI.create("http://127.0.0.1:" + port + "/");
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/api/templates")).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
-                    return new Server(process, base);
-                }
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("the server did not start (database did not open?): " + Files.readString(log));
-                }
-            }
-            Thread.sleep(100);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("server not ready within 60 s: " + Files.readString(log));
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (var paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     private static JsonNode post(URI uri, String body) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
@@ -101,8 +56,8 @@ class CrashDurabilityIT {
         Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
         for (int trial = 1; trial <= trials; trial++) {
             Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "crash")), "trial-");
-            int port = freePort();
-            Server server = start(data, port);
+            int port = PackagedServer.freePort();
+            PackagedServer server = PackagedServer.start(data, port);
             JsonNode session = post(server.base().resolve("/api/sessions"), "{\"templateId\":\"stakeholdersessie\"}");
             String code = session.path("code").asText();
             String facilitatorSecret = session.path("facilitatorSecret").asText();
@@ -170,12 +125,12 @@ class CrashDurabilityIT {
                 return null;
             });
             Thread.sleep(300 + random.nextInt(2500));
-            server.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            server.kill();
             running.set(false);
             drivers.shutdown();
             drivers.awaitTermination(30, TimeUnit.SECONDS);
 
-            Server again = start(data, port);
+            PackagedServer again = PackagedServer.start(data, port);
             try (LiveClient facilitator = LiveClient.hello(again.base(), code, "facilitator", facilitatorSecret)) {
                 JsonNode view = facilitator.awaitView(v -> v.has("participants"));
                 List<String> noteTexts = new ArrayList<>();
@@ -202,8 +157,8 @@ class CrashDurabilityIT {
                 }
                 System.out.printf("crash trial %d: %d notes and %d phones checked after kill -9%n", trial, ackedNotes.size(), phones);
             } finally {
-                again.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                deleteTree(data);
+                again.kill();
+                PackagedServer.deleteTree(data);
             }
         }
     }
