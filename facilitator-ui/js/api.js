@@ -11,12 +11,16 @@ export class ApiError extends Error {
   }
 }
 
-export async function request(path, { method = 'GET', body, headers = {} } = {}) {
+/** timeoutMs: give up (ApiError NETWORK) when no complete answer came within this time; 0 waits as long as the browser does. */
+export async function request(path, { method = 'GET', body, headers = {}, timeoutMs = 0 } = {}) {
   const init = { method, headers: { Accept: 'application/json, application/problem+json', ...headers }, cache: 'no-store' };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  const controller = timeoutMs > 0 && typeof AbortController === 'function' ? new AbortController() : null;
+  if (controller) init.signal = controller.signal;
+  const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : 0;
   let res;
   let text;
   try {
@@ -24,6 +28,8 @@ export async function request(path, { method = 'GET', body, headers = {} } = {})
     text = await res.text();
   } catch (e) {
     throw new ApiError('NETWORK', e?.message, 0);
+  } finally {
+    clearTimeout(timer);
   }
   let json = null;
   try {
@@ -93,7 +99,8 @@ export const api = {
   organiser: (key) => request('/api/organiser', { headers: organiserHeaders(key) }),
   createSession: (body, key) => request('/api/sessions', { method: 'POST', body, headers: organiserHeaders(key) }),
   session: (code) => request(sessionPath(code)),
-  join: (code, body) => request(`${sessionPath(code)}/participants`, { method: 'POST', body }),
+  /** body.secret: the phone's own secret, so a retried join is recognised as the same one (200 instead of 201). */
+  join: (code, body, { timeoutMs = 10000 } = {}) => request(`${sessionPath(code)}/participants`, { method: 'POST', body, timeoutMs }),
   qrUrl: (code) => `${sessionPath(code)}/qr.svg`,
   /** file: minutes.docx | minutes.html | minutes.md | minutes.json | picks.csv */
   minutesFile: (code, file, facilitatorSecret) => fetchFile(`${sessionPath(code)}/${file}`, {

@@ -133,6 +133,8 @@ const state = {
   // Picks/unpicks sent but not yet reflected in a `you` frame. They are drawn on top of `me`, so a tap
   // shows at once, and stay until a `you` frame at least as new as their ack arrives (no flicker).
   ops: [],
+  // Forms whose command waits for the server's answer; while offline they say so (nothing typed is lost).
+  pendingForms: new Set(),
   live: null,
 };
 
@@ -254,19 +256,58 @@ async function submitJoin() {
   const body = { group };
   if (role) body.role = role;
   if (name) body.name = name;
+  // The phone chooses its secret and keeps it before asking, so a join whose answer got lost (Wi-Fi gone
+  // after the server said yes, a reload in between) is retried as the same join: the server knows the
+  // secret and answers with the same participant instead of making a second one.
+  const code = state.code;
+  const secret = storage.getJson(keys.participant(code))?.secret || newSecret();
+  if (secret) {
+    body.secret = secret;
+    storage.setJson(keys.participant(code), { secret });
+  }
   setBusy(ui.joinSubmit, true);
   try {
-    const res = await api.join(state.code, body);
+    const res = await joinWithRetries(code, body);
     const identity = { participantId: res.participantId, secret: res.secret };
-    storage.setJson(keys.participant(state.code), identity);
+    storage.setJson(keys.participant(code), identity);
     state.me = { id: res.participantId, name: name || null, group, role: role || null, most: [], least: [] };
+    clearError(ui.error);
     showStep('pick');
     startLive(identity);
   } catch (err) {
+    // A removed participant's secret opens nothing: the next try starts with a new one.
+    if (err.code === 'WRONG_SECRET') storage.remove(keys.participant(code));
     if (err.code === 'UNKNOWN_SESSION') showCodeStep(err.code);
     else showError(ui.error, err.code);
   } finally {
     setBusy(ui.joinSubmit, false);
+  }
+}
+
+/** 128 random bits, base64url (22 characters); null when the browser has no crypto (the server then chooses). */
+function newSecret() {
+  const c = globalThis.crypto;
+  if (typeof c?.getRandomValues !== 'function') return null;
+  const bytes = c.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+const JOIN_RETRY_MS = [500, 1000, 2000, 4000, 5000];
+const JOIN_ATTEMPTS = 8;
+
+/** No answer, a timeout or a server error: nothing or exactly this join happened, so asking again is safe. */
+const worthRetrying = (err) => err.code === 'NETWORK' || err.status >= 500;
+
+async function joinWithRetries(code, body) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api.join(code, body);
+    } catch (err) {
+      if (!body.secret || !worthRetrying(err) || attempt + 1 >= JOIN_ATTEMPTS || state.code !== code) throw err;
+      showMessage(ui.error, 'join.retrying');
+      const base = JOIN_RETRY_MS[Math.min(attempt, JOIN_RETRY_MS.length - 1)];
+      await new Promise((resolve) => setTimeout(resolve, base * (0.8 + Math.random() * 0.4)));
+    }
   }
 }
 
@@ -275,6 +316,8 @@ async function submitJoin() {
 function startLive(identity) {
   stopLive();
   state.ops = [];
+  state.pendingForms.clear();
+  const showStatus = connectionStatus(ui.status);
   state.live = new LiveClient({
     code: state.code,
     role: 'participant',
@@ -286,7 +329,10 @@ function startLive(identity) {
       },
       view: onView,
       you: onYou,
-      status: connectionStatus(ui.status),
+      status: (status, info) => {
+        showStatus(status, info);
+        render();
+      },
       error: (err) => showError(ui.error, err.code),
       fatal: onFatal,
     },
@@ -469,6 +515,15 @@ function renderJoined() {
   if (shown.includes('round')) renderRound(sub);
   if (shown.includes('discussion')) renderDiscussion(sub);
   if (shown.includes('harvest')) renderHarvest();
+  renderUnsent();
+}
+
+function renderUnsent() {
+  const offline = state.live?.status !== 'online';
+  for (const form of [ui.questionForm, ui.discussionForm, ui.harvestForm]) {
+    const note = form.querySelector('.unsent');
+    if (note) note.hidden = !(offline && state.pendingForms.has(form));
+  }
 }
 
 function renderPick() {
@@ -763,16 +818,21 @@ function submitQuestion() {
 /** Sends a form's command; the text stays in the form until the server has it, so nothing typed is lost. */
 function sendForm(button, type, fields, onDone, focusAfter) {
   if (!state.live) return;
+  const form = button.form;
   setBusy(button, true);
+  state.pendingForms.add(form);
+  render();
   state.live.send(type, fields).then(
     () => {
       setBusy(button, false);
+      state.pendingForms.delete(form);
       onDone();
       focusAfter?.focus();
       render();
     },
     (err) => {
       setBusy(button, false);
+      state.pendingForms.delete(form);
       showError(ui.error, err.code);
       render();
     },

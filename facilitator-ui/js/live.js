@@ -15,7 +15,7 @@ const ACK_TIMEOUT_MS = 8000;
 const BUSY_RETRY_MS = 1000;
 // After this long in the background a socket that still says OPEN is often dead; a new one is cheap.
 const STALE_AFTER_HIDDEN_MS = 15000;
-const MAX_FRAME_BYTES = 4096;
+const MAX_FRAME_BYTES = 8192;
 // After TOO_MANY_ATTEMPTS the server refuses this address for a minute; knocking sooner only adds load.
 const HOLD_OFF_MS = 60000;
 // Errors after which retrying cannot help: the page has to do something else (join again, show a message).
@@ -111,7 +111,7 @@ export class LiveClient {
       if (this.#stopped) return reject(new LiveError('NETWORK', 'connection stopped'));
       const id = newId();
       const frame = JSON.stringify({ ...fields, type, id });
-      // The server closes the socket on a frame above 4 KB; re-sending it would loop forever.
+      // The server closes the socket on a frame above 8 KB (max-frame-size); re-sending it would loop forever.
       if (new TextEncoder().encode(frame).length > MAX_FRAME_BYTES) {
         return reject(new LiveError('FRAME_TOO_LARGE', 'frame too large'));
       }

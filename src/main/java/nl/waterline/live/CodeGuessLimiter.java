@@ -19,18 +19,29 @@ public final class CodeGuessLimiter {
     private final int perAddressPerMinute;
     private final int globalPerMinute;
     private final LongSupplier clock;
+    private final String refusal;
     private final Map<String, long[]> perAddress = new ConcurrentHashMap<>();
     private final long[] global = new long[2];
 
     public CodeGuessLimiter(int perAddressPerMinute, int globalPerMinute, LongSupplier clockMillis) {
+        this(perAddressPerMinute, globalPerMinute, clockMillis, "too many wrong codes; wait a minute and check the code");
+    }
+
+    /** The same limits for another kind of failure (refused joins of a known code), with its own explanation. */
+    public CodeGuessLimiter(int perAddressPerMinute, int globalPerMinute, LongSupplier clockMillis, String refusal) {
         this.perAddressPerMinute = perAddressPerMinute;
         this.globalPerMinute = globalPerMinute;
         this.clock = clockMillis;
+        this.refusal = refusal;
     }
 
-    /** Refuses with TOO_MANY_ATTEMPTS while this address, or everyone together, used up the minute's wrong guesses. */
+    /**
+     * Refuses with TOO_MANY_ATTEMPTS while this address, or everyone together, used up the minute's wrong
+     * guesses; the refusal says how many seconds are left of the minute.
+     */
     public void check(String address) {
-        long minute = clock.getAsLong() / 60_000;
+        long now = clock.getAsLong();
+        long minute = now / 60_000;
         long[] mine = perAddress.get(address);
         long mineThisMinute = mine == null ? 0 : countIn(mine, minute);
         boolean addressFull = mineThisMinute >= perAddressPerMinute;
@@ -38,7 +49,8 @@ public final class CodeGuessLimiter {
         // back: an attacker on many addresses is stopped without locking every honest phone out.
         boolean globalFull = mineThisMinute > 0 && countIn(global, minute) >= globalPerMinute;
         if (addressFull || globalFull) {
-            throw new Refusal(ErrorCode.TOO_MANY_ATTEMPTS, "too many wrong codes; wait a minute and check the code");
+            int secondsLeft = (int) Math.max(1, (60_000 - now % 60_000 + 999) / 1000);
+            throw new Refusal(ErrorCode.TOO_MANY_ATTEMPTS, refusal, secondsLeft);
         }
     }
 

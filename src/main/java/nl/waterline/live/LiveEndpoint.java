@@ -3,9 +3,11 @@ package nl.waterline.live;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -43,6 +45,24 @@ public class LiveEndpoint {
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "waterline.live.message-burst", defaultValue = "30")
     double messageBurst;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "waterline.live.hello-timeout", defaultValue = "10s")
+    java.time.Duration helloTimeout;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    /** A connection that has not proved who it is by then (no valid hello) is closed: 1008, HELLO_REQUIRED. */
+    @OnOpen
+    @NonBlocking
+    void onOpen(WebSocketConnection connection) {
+        vertx.setTimer(Math.max(1, helloTimeout.toMillis()), timer -> {
+            if (connection.isOpen() && !clients.containsKey(connection.id())) {
+                refuseAndClose(connection, new Refusal(ErrorCode.HELLO_REQUIRED,
+                        "no hello within " + helloTimeout.toSeconds() + " s"));
+            }
+        });
+    }
 
     /** A connection after its hello: where to send, and who it proved to be. */
     private record Client(SessionOwner owner, Outbox outbox, SessionOwner.Attachment attachment) {
@@ -144,11 +164,13 @@ public class LiveEndpoint {
     }
 
     @OnClose
+    @NonBlocking
     void onClose(WebSocketConnection connection) {
         forget(connection);
     }
 
     @OnError
+    @NonBlocking
     void onError(WebSocketConnection connection, Throwable error) {
         LOG.debugf("connection %s failed: %s", connection.id(), error.toString());
         forget(connection);

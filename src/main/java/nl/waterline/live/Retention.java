@@ -40,7 +40,8 @@ public class Retention {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::deleteExpired, 0, 1, TimeUnit.HOURS);
+        // First sweep a minute after start: a 90-day period does not need it sooner, and start-up stays quick.
+        timer.scheduleWithFixedDelay(this::deleteExpired, 1, 60, TimeUnit.MINUTES);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -24,6 +24,19 @@ public final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    private static final java.util.regex.Pattern CLIENT_SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{22,64}");
+
+    /**
+     * A secret a phone chose itself (so that a join retried after a lost answer is recognised): base64url,
+     * 22 to 64 characters, i.e. at least 128 bits when the phone drew it at random as it should.
+     */
+    public static String clientSecret(String secret) {
+        if (secret == null || !CLIENT_SECRET.matcher(secret).matches()) {
+            throw new Refusal(ErrorCode.INVALID_VALUE, "secret must be 22 to 64 base64url characters");
+        }
+        return secret;
+    }
+
     public static String newId(String prefix) {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);

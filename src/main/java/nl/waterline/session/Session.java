@@ -48,6 +48,8 @@ public final class Session {
     private final Instant createdAt;
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private final Map<String, Participant> participantsBySecret = new HashMap<>();
+    /** Secret hashes of removed participants: a secret belongs to one participant, even after removal. */
+    private final java.util.Set<String> removedSecrets = new java.util.HashSet<>();
     /** Every word known in this session, by its case-folded form: template terms first, then own words. */
     private final Map<String, String> knownWords = new HashMap<>();
     private final Map<String, Boolean> ownWords = new LinkedHashMap<>();
@@ -150,6 +152,14 @@ public final class Session {
     private List<SessionEvent> decideJoin(Actor actor, Join join) {
         if (!(actor instanceof Actor.Newcomer)) {
             throw new Refusal(ErrorCode.FORBIDDEN, "only a newcomer can join");
+        }
+        // The same secret is the same participant: a join retried after its answer was lost (the phone
+        // chose the secret) changes nothing, also when joining was closed or the session filled up since.
+        if (participantsBySecret.containsKey(join.secretHash())) {
+            return List.of();
+        }
+        if (removedSecrets.contains(join.secretHash())) {
+            throw new Refusal(ErrorCode.WRONG_SECRET, "this secret belonged to a participant who was removed");
         }
         if (joiningLocked) {
             throw new Refusal(ErrorCode.JOINING_LOCKED, "the facilitator has closed joining for this session");
@@ -271,6 +281,7 @@ public final class Session {
             Participant gone = participants.remove(removed.participantId());
             if (gone != null) {
                 participantsBySecret.remove(gone.secretHash());
+                removedSecrets.add(gone.secretHash());
                 dialogue.removeParticipant(gone.id());
             }
         } else if (event instanceof PickingLocked locked) {

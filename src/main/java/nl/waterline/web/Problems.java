@@ -27,9 +27,18 @@ public class Problems {
         return Response.status(code.httpStatus()).type(PROBLEM_JSON).entity(body).build();
     }
 
+    /** The refusal as a problem; one that ends by itself carries {@code Retry-After}. */
+    public static Response of(Refusal refusal) {
+        Response problem = of(refusal.code(), refusal.getMessage());
+        if (refusal.retryAfterSeconds() > 0) {
+            return Response.fromResponse(problem).header("Retry-After", refusal.retryAfterSeconds()).build();
+        }
+        return problem;
+    }
+
     @ServerExceptionMapper
     public Response refusal(Refusal refusal) {
-        return of(refusal.code(), refusal.getMessage());
+        return of(refusal);
     }
 
     @ServerExceptionMapper

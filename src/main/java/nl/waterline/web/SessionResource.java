@@ -58,7 +58,8 @@ public class SessionResource {
                                  String facilitatorUrl, String projectorUrl) {
     }
 
-    public record JoinRequest(String name, String group, String role) {
+    /** {@code secret}: optional, chosen by the phone so that a retried join is recognised (docs/protocol.md). */
+    public record JoinRequest(String name, String group, String role, String secret) {
     }
 
     public record Joined(String participantId, String secret) {
@@ -106,21 +107,30 @@ public class SessionResource {
             throw new Refusal(ErrorCode.MISSING_FIELD, "a JSON body with group and role is required");
         }
         String participantId = Secrets.newId("p-");
-        String secret = Secrets.newSecret();
-        // Answered when the join is stored, without holding a worker thread meanwhile: a room of phones
-        // joining at once must not be bounded by the size of the worker pool.
-        CompletableFuture<Response> answer = new CompletableFuture<>();
-        // The answer is written on the request's own event loop, not on the session's writer that stored the join.
+        boolean chosen = request.secret() != null;
+        String secret = chosen ? Secrets.clientSecret(request.secret()) : Secrets.newSecret();
+        String secretHash = Secrets.hash(secret);
+        // Answered when the join is stored, without holding a worker thread meanwhile (a room of phones
+        // joining at once must not be bounded by the worker pool), on the request's own event loop.
         io.vertx.core.Context loop = io.vertx.core.Vertx.currentContext();
         java.util.concurrent.Executor answerOn = loop == null ? Runnable::run : task -> loop.runOnContext(ignored -> task.run());
-        owner.submit(Actor.NEWCOMER, new SessionCommand.Join(participantId, Secrets.hash(secret),
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        owner.submit(Actor.NEWCOMER, new SessionCommand.Join(participantId, secretHash,
                         request.name(), request.group(), request.role(), Instant.now()))
+                // The same secret is the same participant (Session.decide): a retry gets the first join's answer.
+                .thenCompose(version -> chosen
+                        ? owner.read(s -> s.participantBySecretHash(secretHash).map(p -> p.id()).orElse(null))
+                        : CompletableFuture.completedFuture(participantId))
                 .orTimeout(10, TimeUnit.SECONDS)
-                .whenCompleteAsync((version, failure) -> {
-                    if (failure == null) {
-                        answer.complete(Response.status(201).entity(new Joined(participantId, secret)).build());
-                    } else {
+                .whenCompleteAsync((joined, failure) -> {
+                    if (failure != null) {
                         answer.completeExceptionally(asRefusal(failure));
+                    } else if (joined == null) {
+                        answer.completeExceptionally(new Refusal(ErrorCode.WRONG_SECRET, "this participant was removed"));
+                    } else if (!joined.equals(participantId)) {
+                        answer.complete(Response.ok(new Joined(joined, secret)).build());
+                    } else {
+                        answer.complete(Response.status(201).entity(new Joined(participantId, secret)).build());
                     }
                 }, answerOn);
         return answer;

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.waterline.live.LiveClient;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,51 +39,8 @@ class CrashDurabilityIT {
     private static final List<String> TERMS = List.of("Reflecteren", "Verantwoorden", "Integraal werken", "Methodisch werken",
             "Continu verbeteren", "Professionaliseren");
 
-    private final Path jar = Path.of(System.getProperty("waterline.jar", "target/quarkus-app/quarkus-run.jar"));
+    private final Path jar = PackagedServer.jar();
     private final int trials = Integer.getInteger("crash.trials", 5);
-
-    private record Server(Process process, URI base) {
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private Server start(Path data, int port) throws Exception {
-        Path log = data.resolve("server-" + System.nanoTime() + ".log");
-        Process process = new ProcessBuilder("java", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dwaterline.data-dir=" + data.resolve("db"), "-Dwaterline.templates-dir=" + Path.of("session-templates").toAbsolutePath(),
-                "-jar", jar.toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        URI base = URI.create("http://127.0.0.1:" + port + "/");
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/api/templates")).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
-                    return new Server(process, base);
-                }
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("the server did not start (database did not open?): " + Files.readString(log));
-                }
-            }
-            Thread.sleep(100);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("server not ready within 60 s: " + Files.readString(log));
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (var paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     private static JsonNode post(URI uri, String body) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
@@ -99,112 +54,131 @@ class CrashDurabilityIT {
     void noAcknowledgedChangeIsLostOrDoubledByKillMinus9() throws Exception {
         assertTrue(Files.exists(jar), "run through `./mvnw verify`: the packaged jar is needed at " + jar);
         Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
-        for (int trial = 1; trial <= trials; trial++) {
-            Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "crash")), "trial-");
-            int port = freePort();
-            Server server = start(data, port);
-            JsonNode session = post(server.base().resolve("/api/sessions"), "{\"templateId\":\"stakeholdersessie\"}");
-            String code = session.path("code").asText();
-            String facilitatorSecret = session.path("facilitatorSecret").asText();
-            int phones = 6;
-            List<String> secrets = new ArrayList<>();
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < phones; i++) {
-                JsonNode joined = post(server.base().resolve("/api/sessions/" + code + "/participants"),
-                        "{\"group\":\"gemeente\",\"role\":\"uitvoering\"}");
-                secrets.add(joined.path("secret").asText());
-                ids.add(joined.path("participantId").asText());
-            }
-            // What each phone knows for sure (acknowledged), and what it sent last without an answer.
-            Map<String, Set<String>> ackedMost = new ConcurrentHashMap<>();
-            Map<String, String> inFlight = new ConcurrentHashMap<>();
-            Set<String> ackedNotes = ConcurrentHashMap.newKeySet();
-            AtomicBoolean running = new AtomicBoolean(true);
-            ExecutorService drivers = Executors.newFixedThreadPool(phones + 1);
-            for (int i = 0; i < phones; i++) {
-                String id = ids.get(i);
-                String secret = secrets.get(i);
-                int seed = random.nextInt();
-                ackedMost.put(id, new LinkedHashSet<>());
-                drivers.submit(() -> {
-                    Random r = new Random(seed);
-                    try (LiveClient phone = LiveClient.hello(server.base(), code, "participant", secret)) {
-                        while (running.get()) {
-                            Set<String> mine = ackedMost.get(id);
-                            String term = TERMS.get(r.nextInt(TERMS.size()));
-                            boolean add = !mine.contains(term) && mine.size() < 2;
-                            String op = (add ? "+" : "-") + term;
-                            if (!add && !mine.contains(term)) {
-                                continue;
-                            }
-                            inFlight.put(id, op);
-                            JsonNode answer = phone.call(add ? "pick" : "unpick", "kind", "MOST", "term", term);
-                            if ("ack".equals(answer.path("type").asText())) {
-                                if (add) {
-                                    mine.add(term);
-                                } else {
-                                    mine.remove(term);
+        // One database for all trials: every restart opens a store that has been killed again and again,
+        // and the restarted server is the next trial's server (one start per trial, not two).
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "crash")), "trials-");
+        int port = PackagedServer.freePort();
+        PackagedServer current = PackagedServer.start(data, port);
+        Map<String, Set<String>> notesOfEarlierTrials = new java.util.LinkedHashMap<>();
+        try {
+            for (int trial = 1; trial <= trials; trial++) {
+                PackagedServer server = current;
+                JsonNode session = post(server.base().resolve("/api/sessions"), "{\"templateId\":\"stakeholdersessie\"}");
+                String code = session.path("code").asText();
+                String facilitatorSecret = session.path("facilitatorSecret").asText();
+                int phones = 6;
+                List<String> secrets = new ArrayList<>();
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < phones; i++) {
+                    JsonNode joined = post(server.base().resolve("/api/sessions/" + code + "/participants"),
+                            "{\"group\":\"gemeente\",\"role\":\"uitvoering\"}");
+                    secrets.add(joined.path("secret").asText());
+                    ids.add(joined.path("participantId").asText());
+                }
+                // What each phone knows for sure (acknowledged), and what it sent last without an answer.
+                Map<String, Set<String>> ackedMost = new ConcurrentHashMap<>();
+                Map<String, String> inFlight = new ConcurrentHashMap<>();
+                Set<String> ackedNotes = ConcurrentHashMap.newKeySet();
+                AtomicBoolean running = new AtomicBoolean(true);
+                ExecutorService drivers = Executors.newFixedThreadPool(phones + 1);
+                for (int i = 0; i < phones; i++) {
+                    String id = ids.get(i);
+                    String secret = secrets.get(i);
+                    int seed = random.nextInt();
+                    ackedMost.put(id, new LinkedHashSet<>());
+                    drivers.submit(() -> {
+                        Random r = new Random(seed);
+                        try (LiveClient phone = LiveClient.hello(server.base(), code, "participant", secret)) {
+                            while (running.get()) {
+                                Set<String> mine = ackedMost.get(id);
+                                String term = TERMS.get(r.nextInt(TERMS.size()));
+                                boolean add = !mine.contains(term) && mine.size() < 2;
+                                String op = (add ? "+" : "-") + term;
+                                if (!add && !mine.contains(term)) {
+                                    continue;
                                 }
-                                inFlight.remove(id);
+                                inFlight.put(id, op);
+                                JsonNode answer = phone.call(add ? "pick" : "unpick", "kind", "MOST", "term", term);
+                                if ("ack".equals(answer.path("type").asText())) {
+                                    if (add) {
+                                        mine.add(term);
+                                    } else {
+                                        mine.remove(term);
+                                    }
+                                    inFlight.remove(id);
+                                }
+                            }
+                        } catch (Throwable killed) {
+                            // The server went away mid-call: what was acknowledged so far is what counts.
+                        }
+                        return null;
+                    });
+                }
+                drivers.submit(() -> {
+                    try (LiveClient facilitator = LiveClient.hello(server.base(), code, "facilitator", facilitatorSecret)) {
+                        int n = 0;
+                        while (running.get()) {
+                            String text = "note " + (n++);
+                            JsonNode answer = facilitator.call("addNote", "kind", "QUOTE", "text", text, "group", "uwv");
+                            if ("ack".equals(answer.path("type").asText())) {
+                                ackedNotes.add(text);
                             }
                         }
                     } catch (Throwable killed) {
-                        // The server went away mid-call: what was acknowledged so far is what counts.
+                        // as above
                     }
                     return null;
                 });
-            }
-            drivers.submit(() -> {
-                try (LiveClient facilitator = LiveClient.hello(server.base(), code, "facilitator", facilitatorSecret)) {
-                    int n = 0;
-                    while (running.get()) {
-                        String text = "note " + (n++);
-                        JsonNode answer = facilitator.call("addNote", "kind", "QUOTE", "text", text, "group", "uwv");
-                        if ("ack".equals(answer.path("type").asText())) {
-                            ackedNotes.add(text);
-                        }
-                    }
-                } catch (Throwable killed) {
-                    // as above
-                }
-                return null;
-            });
-            Thread.sleep(300 + random.nextInt(2500));
-            server.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            running.set(false);
-            drivers.shutdown();
-            drivers.awaitTermination(30, TimeUnit.SECONDS);
+                Thread.sleep(300 + random.nextInt(2500));
+                server.kill();
+                running.set(false);
+                drivers.shutdown();
+                drivers.awaitTermination(30, TimeUnit.SECONDS);
 
-            Server again = start(data, port);
-            try (LiveClient facilitator = LiveClient.hello(again.base(), code, "facilitator", facilitatorSecret)) {
-                JsonNode view = facilitator.awaitView(v -> v.has("participants"));
-                List<String> noteTexts = new ArrayList<>();
-                view.path("notes").forEach(n -> noteTexts.add(n.path("text").asText()));
-                assertEquals(new HashSet<>(noteTexts).size(), noteTexts.size(), "trial " + trial + ": a note stored twice");
-                assertTrue(noteTexts.containsAll(ackedNotes), "trial " + trial + ": acknowledged notes lost: "
-                        + ackedNotes.stream().filter(t -> !noteTexts.contains(t)).toList());
-                for (JsonNode p : view.path("participants")) {
-                    String id = p.path("id").asText();
-                    Set<String> stored = new HashSet<>();
-                    p.path("most").forEach(t -> stored.add(t.asText()));
-                    Set<String> acked = ackedMost.get(id);
-                    String pending = inFlight.get(id);
-                    Set<String> withPending = new HashSet<>(acked);
-                    if (pending != null) {
-                        if (pending.startsWith("+")) {
-                            withPending.add(pending.substring(1));
-                        } else {
-                            withPending.remove(pending.substring(1));
+                PackagedServer again = PackagedServer.start(data, port);
+                current = again;
+                try (LiveClient facilitator = LiveClient.hello(again.base(), code, "facilitator", facilitatorSecret)) {
+                    JsonNode view = facilitator.awaitView(v -> v.has("participants"));
+                    List<String> noteTexts = new ArrayList<>();
+                    view.path("notes").forEach(n -> noteTexts.add(n.path("text").asText()));
+                    assertEquals(new HashSet<>(noteTexts).size(), noteTexts.size(), "trial " + trial + ": a note stored twice");
+                    assertTrue(noteTexts.containsAll(ackedNotes), "trial " + trial + ": acknowledged notes lost: "
+                            + ackedNotes.stream().filter(t -> !noteTexts.contains(t)).toList());
+                    for (JsonNode p : view.path("participants")) {
+                        String id = p.path("id").asText();
+                        Set<String> stored = new HashSet<>();
+                        p.path("most").forEach(t -> stored.add(t.asText()));
+                        Set<String> acked = ackedMost.get(id);
+                        String pending = inFlight.get(id);
+                        Set<String> withPending = new HashSet<>(acked);
+                        if (pending != null) {
+                            if (pending.startsWith("+")) {
+                                withPending.add(pending.substring(1));
+                            } else {
+                                withPending.remove(pending.substring(1));
+                            }
                         }
+                        assertTrue(stored.equals(acked) || stored.equals(withPending),
+                                "trial " + trial + ": participant " + id + " has " + stored + ", acknowledged " + acked + ", in flight " + pending);
                     }
-                    assertTrue(stored.equals(acked) || stored.equals(withPending),
-                            "trial " + trial + ": participant " + id + " has " + stored + ", acknowledged " + acked + ", in flight " + pending);
+                    System.out.printf("crash trial %d: %d notes and %d phones checked after kill -9%n", trial, ackedNotes.size(), phones);
                 }
-                System.out.printf("crash trial %d: %d notes and %d phones checked after kill -9%n", trial, ackedNotes.size(), phones);
-            } finally {
-                again.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                deleteTree(data);
+                notesOfEarlierTrials.put(code + " " + facilitatorSecret, Set.copyOf(ackedNotes));
             }
+            // Sessions of earlier trials survived all the later kills too.
+            for (Map.Entry<String, Set<String>> earlier : notesOfEarlierTrials.entrySet()) {
+                String[] codeAndSecret = earlier.getKey().split(" ");
+                try (LiveClient facilitator = LiveClient.hello(current.base(), codeAndSecret[0], "facilitator", codeAndSecret[1])) {
+                    JsonNode view = facilitator.awaitView(v -> v.has("notes"));
+                    Set<String> texts = new HashSet<>();
+                    view.path("notes").forEach(n -> texts.add(n.path("text").asText()));
+                    assertTrue(texts.containsAll(earlier.getValue()), "session " + codeAndSecret[0] + " lost notes in a later kill");
+                }
+            }
+            System.out.printf("after %d kills: %d sessions checked again%n", trials, notesOfEarlierTrials.size());
+        } finally {
+            current.kill();
+            PackagedServer.deleteTree(data);
         }
     }
 }

@@ -177,6 +177,56 @@ class SessionTest {
     }
 
     @Test
+    void aJoinWithTheSecretOfAParticipantIsThatParticipantAndChangesNothing() {
+        String secretHash = Secrets.hash("phone-chosen-secret-0123456789");
+        run(Actor.NEWCOMER, new Join("p1", secretHash, "Anne", "gemeente", "uitvoering", Instant.EPOCH));
+        String before = session.describe();
+        assertEquals(List.of(), run(Actor.NEWCOMER, new Join("p2", secretHash, "Anne", "gemeente", "uitvoering", Instant.EPOCH)),
+                "a retried join adds no second participant");
+        assertEquals(List.of(), run(Actor.NEWCOMER, new Join("p3", secretHash, "Other", "uwv", "management", Instant.EPOCH)),
+                "the first join decides who the participant is");
+        assertEquals(before, session.describe());
+        assertEquals("p1", session.participantBySecretHash(secretHash).orElseThrow().id());
+
+        // Joining closed and the session full since the first answer got lost: the retry still finds its participant.
+        run(Actor.FACILITATOR, new SessionCommand.SetCapacity(1));
+        run(Actor.FACILITATOR, new SessionCommand.LockJoining(true));
+        assertEquals(List.of(), session.decide(Actor.NEWCOMER, new Join("p4", secretHash, "Anne", "gemeente", "uitvoering", Instant.EPOCH)));
+
+        // After a restart the rule holds too: the hash is in the stored events.
+        Session restarted = Session.replay(history);
+        assertEquals(List.of(), restarted.decide(Actor.NEWCOMER, new Join("p5", secretHash, "Anne", "gemeente", "uitvoering", Instant.EPOCH)));
+        assertEquals(1, restarted.participants().size());
+    }
+
+    @Test
+    void aNewSecretIsANewParticipant() {
+        run(Actor.NEWCOMER, new Join("p1", Secrets.hash("secret-of-phone-one-0000"), "Anne", "gemeente", "uitvoering", Instant.EPOCH));
+        run(Actor.NEWCOMER, new Join("p2", Secrets.hash("secret-of-phone-two-0000"), "Anne", "gemeente", "uitvoering", Instant.EPOCH));
+        assertEquals(2, session.participants().size());
+    }
+
+    @Test
+    void theSecretOfARemovedParticipantOpensNothingAgain() {
+        String secretHash = Secrets.hash("phone-chosen-secret-0123456789");
+        run(Actor.NEWCOMER, new Join("p1", secretHash, "Bot", "gemeente", "uitvoering", Instant.EPOCH));
+        run(Actor.FACILITATOR, new SessionCommand.RemoveParticipant("p1"));
+        assertRefused(ErrorCode.WRONG_SECRET, Actor.NEWCOMER, new Join("p2", secretHash, "Bot", "gemeente", "uitvoering", Instant.EPOCH));
+        assertThrows(Refusal.class, () -> Session.replay(history)
+                .decide(Actor.NEWCOMER, new Join("p3", secretHash, "Bot", "gemeente", "uitvoering", Instant.EPOCH)));
+    }
+
+    @Test
+    void aSecretAPhoneChoseMustLookLikeOne() {
+        assertEquals("AAAAAAAAAAAAAAAAAAAAAA", Secrets.clientSecret("AAAAAAAAAAAAAAAAAAAAAA"));
+        assertEquals("a-_9".repeat(16), Secrets.clientSecret("a-_9".repeat(16)));
+        for (String bad : new String[]{null, "", "short", "A".repeat(21), "A".repeat(65), "AAAAAAAAAAAAAAAAAAAAA=",
+                "AAAAAAAAAAA AAAAAAAAAAA", "AAAAAAAAAAA+AAAAAAAAAA/", "AAAAAAAAAAAAAAAAAAAAAé"}) {
+            assertEquals(ErrorCode.INVALID_VALUE, assertThrows(Refusal.class, () -> Secrets.clientSecret(bad)).code(), String.valueOf(bad));
+        }
+    }
+
+    @Test
     void pickKindOtherIsTheOpposite() {
         assertEquals(PickKind.LEAST, MOST.other());
     }
