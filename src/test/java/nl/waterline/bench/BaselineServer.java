@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -20,13 +22,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The practical limit of this machine for the L1k scenario: a bare Vert.x WebSocket server on one event
- * loop that speaks the subset of Waterline's protocol the benchmark uses (create, join, hello, pick,
- * unpick, setResultsMode, picks.csv), keeps the picks in memory, acks each command at once and fans out a
+ * The practical limit of this machine for the benchmark's scenarios: a bare Vert.x WebSocket server that
+ * speaks the subset of Waterline's protocol the benchmark uses (create, join, hello, pick, unpick,
+ * setResultsMode, picks.csv), keeps the picks in memory, acks each command at once and fans out a
  * coalesced view per audience every 100 ms, each encoded once. No storage, no validation beyond the pick
  * limits, no per-group statistics: whatever Waterline spends beyond this is its own cost.
+ *
+ * <p>One instance of this verticle runs per event loop ({@code bench.baseline.loops}, default one per core)
+ * and they share the port, so connections are spread over the loops. Each session lives on the loop that
+ * created it: everything that touches it (joins, frames, the view timer) runs there, and writing to a socket
+ * of another loop hands the write to that loop, as Vert.x does. So one session uses one loop for its state
+ * and all loops for its sockets, and many sessions spread over the loops.
  *
  * <p>Run: {@code java -cp <test classpath> -Dbench.port=8099 -Dwaterline.templates-dir=session-templates
  * nl.waterline.bench.BaselineServer}. Listens on loopback only.
@@ -40,11 +49,13 @@ public final class BaselineServer extends AbstractVerticle {
 
     private final int port;
     private final List<String> terms;
-    private final Map<String, Room> rooms = new HashMap<>();
+    /** Shared by the instances on every loop; each room itself is only touched on its own loop. */
+    private final Map<String, Room> rooms;
 
-    BaselineServer(int port, List<String> terms) {
+    BaselineServer(int port, List<String> terms, Map<String, Room> rooms) {
         this.port = port;
         this.terms = terms;
+        this.rooms = rooms;
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,8 +63,10 @@ public final class BaselineServer extends AbstractVerticle {
         Path templates = Path.of(System.getProperty("waterline.templates-dir", "session-templates"));
         List<String> terms = new ArrayList<>();
         new YAMLMapper().readTree(templates.resolve("stakeholdersessie.yaml").toFile()).path("terms").forEach(t -> terms.add(t.asText()));
-        Vertx.vertx().deployVerticle(new BaselineServer(port, terms))
-                .onSuccess(id -> System.out.println("Baseline listening on 127.0.0.1:" + port))
+        int loops = Integer.getInteger("bench.baseline.loops", Runtime.getRuntime().availableProcessors());
+        Map<String, Room> rooms = new ConcurrentHashMap<>();
+        Vertx.vertx().deployVerticle(() -> new BaselineServer(port, terms, rooms), new DeploymentOptions().setInstances(loops))
+                .onSuccess(id -> System.out.println("Baseline listening on 127.0.0.1:" + port + " with " + loops + " event loop(s)"))
                 .onFailure(e -> {
                     e.printStackTrace();
                     System.exit(1);
@@ -67,7 +80,6 @@ public final class BaselineServer extends AbstractVerticle {
                 .requestHandler(this::rest)
                 .webSocketHandler(this::live)
                 .listen().<Void>mapEmpty().onComplete(started);
-        vertx.setPeriodic(VIEW_INTERVAL_MS, t -> rooms.values().forEach(Room::publish));
     }
 
     // ---- REST ------------------------------------------------------------------------------
@@ -76,12 +88,25 @@ public final class BaselineServer extends AbstractVerticle {
         req.body().onSuccess(body -> {
             String[] path = req.path().split("/");
             Room room = path.length > 3 && path[2].equals("sessions") ? rooms.get(path[3]) : null;
+            if (room == null) {
+                rest(req, body, path, null);
+            } else {
+                room.context.runOnContext(v -> rest(req, body, path, room));
+            }
+        });
+    }
+
+    /** On the room's loop when there is a room. */
+    private void rest(HttpServerRequest req, io.vertx.core.buffer.Buffer body, String[] path, Room room) {
+        {
             try {
                 if (req.path().equals("/api/templates")) {
                     answer(req, 200, "{\"templates\":[],\"problems\":[]}");
                 } else if (req.path().equals("/api/sessions") && req.method().name().equals("POST")) {
-                    Room created = new Room(code(), secret());
+                    // lives on this loop from now on
+                    Room created = new Room(code(), secret(), vertx.getOrCreateContext());
                     rooms.put(created.code, created);
+                    vertx.setPeriodic(VIEW_INTERVAL_MS, t -> created.publish());
                     answer(req, 201, JSON.createObjectNode().put("code", created.code).put("facilitatorSecret", created.facilitatorSecret).toString());
                 } else if (room == null) {
                     answer(req, 404, "{\"code\":\"UNKNOWN_SESSION\"}");
@@ -102,7 +127,7 @@ public final class BaselineServer extends AbstractVerticle {
             } catch (Exception e) {
                 answer(req, 400, "{\"code\":\"MALFORMED_JSON\"}");
             }
-        });
+        }
     }
 
     private static void answer(HttpServerRequest req, int status, String body) {
@@ -134,8 +159,9 @@ public final class BaselineServer extends AbstractVerticle {
             return;
         }
         Connection connection = new Connection(socket);
-        socket.textMessageHandler(text -> room.onFrame(connection, text));
-        socket.closeHandler(v -> room.connections.remove(connection));
+        // Frames hop to the room's loop in the order they came.
+        socket.textMessageHandler(text -> room.context.runOnContext(v -> room.onFrame(connection, text)));
+        socket.closeHandler(v -> room.context.runOnContext(x -> room.connections.remove(connection)));
     }
 
     private static final class Connection {
@@ -157,15 +183,17 @@ public final class BaselineServer extends AbstractVerticle {
     private final class Room {
         final String code;
         final String facilitatorSecret;
+        final Context context;
         final Map<String, Person> people = new LinkedHashMap<>();
         final List<Connection> connections = new ArrayList<>();
         long version;
         long published = -1;
         boolean live;
 
-        Room(String code, String facilitatorSecret) {
+        Room(String code, String facilitatorSecret, Context context) {
             this.code = code;
             this.facilitatorSecret = facilitatorSecret;
+            this.context = context;
         }
 
         void onFrame(Connection c, String text) {

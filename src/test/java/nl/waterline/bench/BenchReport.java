@@ -8,7 +8,8 @@ import java.util.function.Function;
 final class BenchReport {
 
     static final List<String> LATENCIES = List.of("joinMs", "pickToAckMs", "pickToFacilitatorViewMs",
-            "pickToProjectorViewMs", "pickToParticipantViewMs");
+            "pickToProjectorViewMs", "pickToParticipantViewMs", "steadyPickToAckMs", "steadyPickToFacilitatorViewMs",
+            "steadyPickToProjectorViewMs", "steadyPickToParticipantViewMs");
 
     private BenchReport() {
     }
@@ -46,6 +47,7 @@ final class BenchReport {
             Object ratio = ratios == null ? null : ratios.get(key.replace("Ms", "P99"));
             row(md, key + " p50 / p99 / max", m -> latency(m.get(key)), w, b, ratio == null ? null : ratio + " (p99)");
         }
+        row(md, "join storm: last welcome after s / join failures", m -> m.get("joinStormSeconds") + " / " + m.get("joinFailures"), w, b, null);
         row(md, "participant viewers (timed) / their last view converged", m -> m.get("participantViewers") + " / " + m.get("participantViewsConverged"), w, b, null);
         row(md, "joined / connections at peak / closed unexpectedly", m -> m.get("participantsJoined") + " / " + m.get("connectionsAtPeak")
                 + " / " + m.get("connectionsClosedUnexpectedly"), w, b, null);
@@ -82,8 +84,7 @@ final class BenchReport {
         if (compared != null) {
             var cw = (Map<String, Object>) compared.get("waterline");
             var cb = (Map<String, Object>) compared.get("baseline");
-            for (String key : List.of("pickToAckP99IncreaseMs", "pickToFacilitatorViewP99IncreaseMs", "pickToProjectorViewP99IncreaseMs",
-                    "pickToParticipantViewP99IncreaseMs")) {
+            for (String key : LATENCIES.stream().filter(k -> !k.equals("joinMs")).map(k -> k.replace("Ms", "P99IncreaseMs")).toList()) {
                 row(md, "honest " + key + " vs L1k (target ≤ 50)", m -> String.valueOf(m.get(key)), cw, cb, null);
             }
         }

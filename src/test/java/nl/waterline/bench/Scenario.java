@@ -125,6 +125,10 @@ public final class Scenario {
     private final WebSocketClient ws;
     private final Result result = new Result();
     private volatile boolean changing = true;
+    /** Picks sent from this time on (everyone joined, plus one change interval) count as the steady state. */
+    private volatile long steadyFrom = Long.MAX_VALUE;
+    /** How long the change phase waits for a join storm that takes longer than its window. */
+    static final Duration JOIN_TIMEOUT = Duration.ofSeconds(120);
     /** Set before the clients are closed at the end, so those closes are not counted as unexpected. */
     private volatile boolean finished;
 
@@ -202,8 +206,18 @@ public final class Scenario {
         TcpWatch watch = settings.stalledFraction() > 0
                 ? TcpWatch.start(port, participants.stream().filter(p -> p.stallFor != null).toList()) : null;
         try {
-            long changeEnd = stormStart + settings.joinWindow().toNanos() + settings.changePhase().toNanos();
-            sleepUntil(changeEnd);
+            // The change phase runs for its full length once everyone has joined (or the join timeout passed),
+            // so that a slow join storm does not eat it; picks sent from then on are the steady state.
+            long windowEnd = stormStart + settings.joinWindow().toNanos();
+            sleepUntil(windowEnd);
+            long joinDeadline = windowEnd + JOIN_TIMEOUT.toNanos();
+            while (System.nanoTime() < joinDeadline && result.welcomed.get() + result.joinFailures.sum() < settings.participants()) {
+                Thread.sleep(20);
+            }
+            long stormEnd = Math.max(windowEnd, result.lastWelcomeAt.get());
+            result.joinStormSeconds = (result.lastWelcomeAt.get() - stormStart) / 1e9;
+            steadyFrom = stormEnd + settings.changeInterval().toNanos();
+            sleepUntil(Math.max(windowEnd, System.nanoTime()) + settings.changePhase().toNanos());
             changing = false;
             long loadEnd = System.nanoTime();
 
@@ -320,10 +334,10 @@ public final class Scenario {
 
         void evaluate() throws Exception {
             List<Participant> honest = members.stream().filter(p -> p.stallFor == null).toList();
-            facilitator.visibility(honest, result.facilitatorVisible, result.notVisibleFacilitator);
-            projector.visibility(honest, result.projectorVisible, result.notVisibleProjector);
+            facilitator.visibility(honest, result.facilitatorVisible, result.facilitatorVisibleSteady, result.notVisibleFacilitator);
+            projector.visibility(honest, result.projectorVisible, result.projectorVisibleSteady, result.notVisibleProjector);
             for (Participant viewer : viewers) {
-                viewer.visibility(honest, result.participantVisible, result.notVisibleParticipants);
+                viewer.visibility(honest, result.participantVisible, result.participantVisibleSteady, result.notVisibleParticipants);
             }
             JsonNode view = facilitator.latestView();
             compareWithFacilitatorView(view, members);
@@ -515,8 +529,8 @@ public final class Scenario {
             return view == null ? null : parse(view.toString(StandardCharsets.UTF_8)).path("view");
         }
 
-        void visibility(List<Participant> pickers, Samples into, LongAdder neverSeen) {
-            arrivals.visibility(pickers, null, Long.MIN_VALUE, into, neverSeen);
+        void visibility(List<Participant> pickers, Samples into, Samples steady, LongAdder neverSeen) {
+            arrivals.visibility(pickers, null, Long.MIN_VALUE, steadyFrom, into, steady, neverSeen);
         }
     }
 
@@ -537,7 +551,8 @@ public final class Scenario {
          * For each acked pick of {@code pickers} (except {@code self}) sent at or after {@code notBefore}: the time
          * from sending it to the first view whose version includes it.
          */
-        void visibility(List<Participant> pickers, Participant self, long notBefore, Samples into, LongAdder neverSeen) {
+        void visibility(List<Participant> pickers, Participant self, long notBefore, long steadyFrom, Samples into, Samples steady,
+                        LongAdder neverSeen) {
             long[] seen;
             int n;
             synchronized (this) {
@@ -565,6 +580,9 @@ public final class Scenario {
                         neverSeen.increment();
                     } else {
                         into.add(at[i] - pick[1]);
+                        if (pick[1] >= steadyFrom) {
+                            steady.add(at[i] - pick[1]);
+                        }
                     }
                 }
             }
@@ -598,10 +616,9 @@ public final class Scenario {
         boolean viewer;
         private final List<String> most = new ArrayList<>();
         private final List<String> least = new ArrayList<>();
-        /** {version, pick send time} of every acked pick. */
+        /** {version, pick send time, ack latency} of every acked pick. */
         private final List<long[]> acked = new ArrayList<>();
         private final List<ObjectNode> queue = new ArrayList<>();
-        private final Samples pickAck = new Samples();
         private final Arrivals arrivals = new Arrivals();
         private String participantId;
         private String secret;
@@ -643,7 +660,10 @@ public final class Scenario {
                         }
                         connect();
                     })
-                    .onFailure(e -> result.fail("join", e));
+                    .onFailure(e -> {
+                        result.joinFailures.increment();
+                        result.fail("join", e);
+                    });
         }
 
         private void connect() {
@@ -656,7 +676,14 @@ public final class Scenario {
                 read(s, this::onMessage);
                 s.closeHandler(v -> onClosed(s));
                 s.writeTextMessage(hello("participant", secret));
-            }).onFailure(e -> result.fail("connect", e));
+            }).onFailure(e -> {
+                synchronized (this) {
+                    if (!welcomed) {
+                        result.joinFailures.increment();
+                    }
+                }
+                result.fail("connect", e);
+            });
         }
 
         private void onClosed(WebSocket s) {
@@ -670,6 +697,9 @@ public final class Scenario {
                     return;
                 }
                 if (pausedAt == 0) {
+                    if (!welcomed) {
+                        result.joinFailures.increment();
+                    }
                     unexpectedClose(s, "participant " + index);
                     return;
                 }
@@ -726,6 +756,8 @@ public final class Scenario {
                         welcomed = true;
                         welcomedAt = now;
                         result.join.add(now - joinStart);
+                        result.welcomed.incrementAndGet();
+                        result.lastWelcomeAt.accumulateAndGet(now, Math::max);
                     }
                     if (!started) {
                         started = true;
@@ -835,8 +867,7 @@ public final class Scenario {
                 result.acked.increment();
                 if (done.path("type").asText().equals("pick")) {
                     result.picks.increment();
-                    pickAck.add(now - pendingSince);
-                    acked.add(new long[] {version, pendingSince});
+                    acked.add(new long[] {version, pendingSince, now - pendingSince});
                     if (!mine.contains(term)) {
                         mine.add(term);
                     }
@@ -900,12 +931,12 @@ public final class Scenario {
         }
 
         /** Pick → visible in this viewer's room views, for the other participants' picks made once it was there. */
-        void visibility(List<Participant> pickers, Samples into, LongAdder neverSeen) {
+        void visibility(List<Participant> pickers, Samples into, Samples steady, LongAdder neverSeen) {
             long since;
             synchronized (this) {
                 since = welcomedAt == 0 ? Long.MAX_VALUE : welcomedAt;
             }
-            arrivals.visibility(pickers, this, since, into, neverSeen);
+            arrivals.visibility(pickers, this, since, steadyFrom, into, steady, neverSeen);
         }
 
         /** Adds this participant's figures to the result. */
@@ -917,11 +948,19 @@ public final class Scenario {
                 if (welcomed) {
                     result.joined.increment();
                 }
+                for (long[] pick : acked) {
+                    if (stallFor != null) {
+                        result.stalledPickAck.add(pick[2]);
+                        continue;
+                    }
+                    result.pickAck.add(pick[2]);
+                    if (pick[1] >= steadyFrom) {
+                        result.pickAckSteady.add(pick[2]);
+                    }
+                }
                 if (stallFor == null) {
-                    result.pickAck.addAll(pickAck);
                     return;
                 }
-                result.stalledPickAck.addAll(pickAck);
                 if (pausedAt == 0) {
                     return;
                 }
@@ -1077,6 +1116,14 @@ public final class Scenario {
     public static final class Result {
         final Samples join = new Samples();
         final Samples pickAck = new Samples();
+        final Samples pickAckSteady = new Samples();
+        final Samples facilitatorVisibleSteady = new Samples();
+        final Samples projectorVisibleSteady = new Samples();
+        final Samples participantVisibleSteady = new Samples();
+        final AtomicInteger welcomed = new AtomicInteger();
+        final AtomicLong lastWelcomeAt = new AtomicLong();
+        final LongAdder joinFailures = new LongAdder();
+        double joinStormSeconds;
         final Samples stalledPickAck = new Samples();
         final Samples facilitatorVisible = new Samples();
         final Samples projectorVisible = new Samples();
@@ -1216,6 +1263,13 @@ public final class Scenario {
             m.put("pickToFacilitatorViewMs", facilitatorVisible.summary());
             m.put("pickToProjectorViewMs", projectorVisible.summary());
             m.put("pickToParticipantViewMs", participantVisible.summary());
+            // The same for the picks sent once everyone had joined (plus one change interval): no join storm in them.
+            m.put("steadyPickToAckMs", pickAckSteady.summary());
+            m.put("steadyPickToFacilitatorViewMs", facilitatorVisibleSteady.summary());
+            m.put("steadyPickToProjectorViewMs", projectorVisibleSteady.summary());
+            m.put("steadyPickToParticipantViewMs", participantVisibleSteady.summary());
+            m.put("joinStormSeconds", Samples.round(joinStormSeconds));
+            m.put("joinFailures", joinFailures.sum());
             m.put("participantViewers", viewers);
             m.put("picksNeverVisibleFacilitator", notVisibleFacilitator.sum());
             m.put("picksNeverVisibleProjector", notVisibleProjector.sum());
