@@ -72,7 +72,22 @@ public final class Views {
     }
 
     public record ParticipantView(String phase, List<String> phases, Picking picking, RoomCount attendance,
-                                  PickResults results, int turnSeconds) {
+                                  RoomResults results, int turnSeconds) {
+    }
+
+    /**
+     * The results as phones show them: counts per term only. Splits per group and role stay on the
+     * laptop and the projector; a phone does not need them, and they would make every participant's
+     * view (a thousand of them, ten times a second) several times larger.
+     */
+    public record RoomResults(int participantsWithPicks, List<TermCount> terms) {
+        static RoomResults of(PickResults results) {
+            return new RoomResults(results.participantsWithPicks(), results.terms().stream()
+                    .map(t -> new TermCount(t.term(), t.own(), t.most(), t.least())).toList());
+        }
+    }
+
+    public record TermCount(String term, boolean own, int most, int least) {
     }
 
     /** A question as everyone sees it: without the asker. */
@@ -157,7 +172,7 @@ public final class Views {
 
     public static ParticipantView participant(Session s, PickResults results) {
         return new ParticipantView(s.phase(), s.template().phases(), picking(s), new RoomCount(s.participants().size()),
-                s.resultsVisibleToRoom() ? results : null, s.turnSeconds());
+                s.resultsVisibleToRoom() ? RoomResults.of(results) : null, s.turnSeconds());
     }
 
     /** What the members of one subgroup see; names only when the template makes them public. */

@@ -199,6 +199,8 @@ class LiveSessionTest {
             JsonNode bertsView = bert.awaitView(v -> !v.path("results").isNull());
             assertFalse(bertsView.toString().contains("Anne Private"), "participants never see each other's names");
             assertEquals(1, term(bertsView, "Reflecteren").path("most").asInt());
+            assertFalse(term(bertsView, "Reflecteren").has("byGroup"), "phones get counts per term, not who picked what");
+            assertTrue(term(shown, "Reflecteren").path("byGroup").size() > 0, "the projector shows the split per group");
         }
     }
 }
