@@ -89,15 +89,32 @@ public final class BaselineServer extends AbstractVerticle {
             String[] path = req.path().split("/");
             Room room = path.length > 3 && path[2].equals("sessions") ? rooms.get(path[3]) : null;
             if (room == null) {
-                rest(req, body, path, null);
+                rest(new Reply(req, vertx.getOrCreateContext()), body, path, null);
             } else {
-                room.context.runOnContext(v -> rest(req, body, path, room));
+                // Decided on the room's loop, answered on the request's own one.
+                Context own = vertx.getOrCreateContext();
+                room.context.runOnContext(v -> rest(new Reply(req, own), body, path, room));
             }
         });
     }
 
+    /** A request and the loop it came in on, where its answer is written. */
+    private record Reply(HttpServerRequest request, Context context) {
+        String path() {
+            return request.path();
+        }
+
+        io.vertx.core.http.HttpMethod method() {
+            return request.method();
+        }
+
+        String getHeader(String name) {
+            return request.getHeader(name);
+        }
+    }
+
     /** On the room's loop when there is a room. */
-    private void rest(HttpServerRequest req, io.vertx.core.buffer.Buffer body, String[] path, Room room) {
+    private void rest(Reply req, io.vertx.core.buffer.Buffer body, String[] path, Room room) {
         {
             try {
                 if (req.path().equals("/api/templates")) {
@@ -130,8 +147,9 @@ public final class BaselineServer extends AbstractVerticle {
         }
     }
 
-    private static void answer(HttpServerRequest req, int status, String body) {
-        req.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+    private static void answer(Reply reply, int status, String body) {
+        reply.context().runOnContext(v -> reply.request().response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json").end(body));
     }
 
     private static String code() {

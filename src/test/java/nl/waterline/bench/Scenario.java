@@ -414,10 +414,12 @@ public final class Scenario {
         participants.forEach(p -> p.believedPicks().forEach(k -> expected.merge(k, 1, Integer::sum)));
         Map<String, Integer> stored = new HashMap<>();
         // Read after the load with the JDK's client from this thread: nothing of the event loops is needed for it.
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        // HTTP/1.1: the JDK client otherwise offers an h2c upgrade, which servers answer in ways of their own.
+        // The request timeout covers the headers only; the whole answer gets a limit of its own.
+        var response = CSV_CLIENT.sendAsync(java.net.http.HttpRequest.newBuilder(
                         URI.create("http://" + host + ":" + port + "/api/sessions/" + code + "/picks.csv"))
                 .header("Authorization", "Bearer " + facilitatorSecret).timeout(Duration.ofSeconds(30)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).get(60, TimeUnit.SECONDS);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("picks.csv of " + code + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -442,6 +444,9 @@ public final class Scenario {
             result.csvDuplicated += duplicated;
         }
     }
+
+    private static final java.net.http.HttpClient CSV_CLIENT = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
         List<String> all = new ArrayList<>(a);
