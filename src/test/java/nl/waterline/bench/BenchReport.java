@@ -71,8 +71,7 @@ final class BenchReport {
                 + " / " + heap(m, "oldGenUsedAtEndMiB") + "; " + heap(m, "gcSeconds"), w, b, null);
         row(md, "ready after start (ms)", m -> String.valueOf(m.get("readyMs")), w, b, null);
         if (w.get("stalled") != null) {
-            for (String key : List.of("stalledClients", "initialPickToAckMs", "closedByServer", "closedAfterPauseMs", "serverSendQueueMaxBytes", "serverSendQueueTimelineKiB",
-                    "resumed", "reconnected", "caughtUp", "resumeToCaughtUpMs", "lastViewConverged")) {
+            for (String key : ((Map<String, Object>) w.get("stalled")).keySet()) {
                 row(md, "stalled: " + key, m -> {
                     Object v = m.get("stalled") instanceof Map<?, ?> st ? st.get(key) : null;
                     return v instanceof Map<?, ?> ? latency(v) : String.valueOf(v);

@@ -127,6 +127,8 @@ public final class Scenario {
     private volatile boolean changing = true;
     /** Picks sent from this time on (everyone joined, plus one change interval) count as the steady state. */
     private volatile long steadyFrom = Long.MAX_VALUE;
+    /** When the last stalled client read again; 0 when none did. */
+    private final AtomicLong lastResumeAt = new AtomicLong();
     /** How long the change phase waits for a join storm that takes longer than its window. */
     static final Duration JOIN_TIMEOUT = Duration.ofSeconds(120);
     /** Set before the clients are closed at the end, so those closes are not counted as unexpected. */
@@ -262,6 +264,9 @@ public final class Scenario {
         for (Participant p : participants) {
             p.evaluate();
         }
+        for (Latency latency : List.of(result.pickAck, result.facilitatorVisible, result.projectorVisible, result.participantVisible)) {
+            latency.split();
+        }
         return result;
     }
 
@@ -334,10 +339,10 @@ public final class Scenario {
 
         void evaluate() throws Exception {
             List<Participant> honest = members.stream().filter(p -> p.stallFor == null).toList();
-            facilitator.visibility(honest, result.facilitatorVisible, result.facilitatorVisibleSteady, result.notVisibleFacilitator);
-            projector.visibility(honest, result.projectorVisible, result.projectorVisibleSteady, result.notVisibleProjector);
+            facilitator.visibility(honest, result.facilitatorVisible, result.notVisibleFacilitator);
+            projector.visibility(honest, result.projectorVisible, result.notVisibleProjector);
             for (Participant viewer : viewers) {
-                viewer.visibility(honest, result.participantVisible, result.participantVisibleSteady, result.notVisibleParticipants);
+                viewer.visibility(honest, result.participantVisible, result.notVisibleParticipants);
             }
             JsonNode view = facilitator.latestView();
             compareWithFacilitatorView(view, members);
@@ -534,8 +539,8 @@ public final class Scenario {
             return view == null ? null : parse(view.toString(StandardCharsets.UTF_8)).path("view");
         }
 
-        void visibility(List<Participant> pickers, Samples into, Samples steady, LongAdder neverSeen) {
-            arrivals.visibility(pickers, null, Long.MIN_VALUE, steadyFrom, into, steady, neverSeen);
+        void visibility(List<Participant> pickers, Latency into, LongAdder neverSeen) {
+            arrivals.visibility(pickers, null, Long.MIN_VALUE, into, neverSeen);
         }
     }
 
@@ -556,8 +561,7 @@ public final class Scenario {
          * For each acked pick of {@code pickers} (except {@code self}) sent at or after {@code notBefore}: the time
          * from sending it to the first view whose version includes it.
          */
-        void visibility(List<Participant> pickers, Participant self, long notBefore, long steadyFrom, Samples into, Samples steady,
-                        LongAdder neverSeen) {
+        void visibility(List<Participant> pickers, Participant self, long notBefore, Latency into, LongAdder neverSeen) {
             long[] seen;
             int n;
             synchronized (this) {
@@ -584,10 +588,7 @@ public final class Scenario {
                     if (i < 0) {
                         neverSeen.increment();
                     } else {
-                        into.add(at[i] - pick[1]);
-                        if (pick[1] >= steadyFrom) {
-                            steady.add(at[i] - pick[1]);
-                        }
+                        into.add(pick[1], at[i] - pick[1]);
                     }
                 }
             }
@@ -852,6 +853,7 @@ public final class Scenario {
                 }
             }
             result.stalledResumed.increment();
+            lastResumeAt.accumulateAndGet(System.nanoTime(), Math::max);
             if (reconnect) {
                 reconnects();
             }
@@ -936,12 +938,12 @@ public final class Scenario {
         }
 
         /** Pick → visible in this viewer's room views, for the other participants' picks made once it was there. */
-        void visibility(List<Participant> pickers, Samples into, Samples steady, LongAdder neverSeen) {
+        void visibility(List<Participant> pickers, Latency into, LongAdder neverSeen) {
             long since;
             synchronized (this) {
                 since = welcomedAt == 0 ? Long.MAX_VALUE : welcomedAt;
             }
-            arrivals.visibility(pickers, this, since, steadyFrom, into, steady, neverSeen);
+            arrivals.visibility(pickers, this, since, into, neverSeen);
         }
 
         /** Adds this participant's figures to the result. */
@@ -958,10 +960,7 @@ public final class Scenario {
                         result.stalledPickAck.add(pick[2]);
                         continue;
                     }
-                    result.pickAck.add(pick[2]);
-                    if (pick[1] >= steadyFrom) {
-                        result.pickAckSteady.add(pick[2]);
-                    }
+                    result.pickAck.add(pick[1], pick[2]);
                 }
                 if (stallFor == null) {
                     return;
@@ -1117,22 +1116,65 @@ public final class Scenario {
         return v;
     }
 
+    /**
+     * One latency measure (pick → ack, pick → a screen's view), split by when the pick was sent: all of them,
+     * the steady state (sent once everyone joined), and for stalled clients: sent while some were stalled, or
+     * after the last one read again. The bounds are known only after the run, so samples are kept with their
+     * send times and split when read.
+     */
+    final class Latency {
+        final Samples all = new Samples();
+        final Samples steady = new Samples();
+        private final Samples stalled = new Samples();
+        private final Samples free = new Samples();
+        private long[] pairs = new long[1024];
+        private int size;
+
+        synchronized void add(long sentAt, long nanos) {
+            all.add(nanos);
+            if (size + 2 > pairs.length) {
+                pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
+            }
+            pairs[size++] = sentAt;
+            pairs[size++] = nanos;
+        }
+
+        /** Splits the samples once the run is over and the bounds are known. */
+        synchronized void split() {
+            long resumed = lastResumeAt.get();
+            long freeFrom = resumed == 0 ? Long.MAX_VALUE : resumed + settings.changeInterval().toNanos();
+            for (int i = 0; i < size; i += 2) {
+                long sentAt = pairs[i];
+                if (sentAt < steadyFrom) {
+                    continue;
+                }
+                steady.add(pairs[i + 1]);
+                if (resumed != 0 && sentAt < resumed) {
+                    stalled.add(pairs[i + 1]);
+                } else if (sentAt >= freeFrom) {
+                    free.add(pairs[i + 1]);
+                }
+            }
+        }
+
+        String stalledVersusFree() {
+            return Samples.round(stalled.percentileMillis(99)) + " (n=" + stalled.count() + ") / "
+                    + Samples.round(free.percentileMillis(99)) + " (n=" + free.count() + ")";
+        }
+    }
+
     /** What one run measured. Latencies in nanoseconds; message counts over all clients. */
-    public static final class Result {
+    public final class Result {
         final Samples join = new Samples();
-        final Samples pickAck = new Samples();
-        final Samples pickAckSteady = new Samples();
-        final Samples facilitatorVisibleSteady = new Samples();
-        final Samples projectorVisibleSteady = new Samples();
-        final Samples participantVisibleSteady = new Samples();
+        final Latency pickAck = new Latency();
         final AtomicInteger welcomed = new AtomicInteger();
         final AtomicLong lastWelcomeAt = new AtomicLong();
         final LongAdder joinFailures = new LongAdder();
         double joinStormSeconds;
         final Samples stalledPickAck = new Samples();
-        final Samples facilitatorVisible = new Samples();
-        final Samples projectorVisible = new Samples();
-        final Samples participantVisible = new Samples();
+        final Latency facilitatorVisible = new Latency();
+        final Latency projectorVisible = new Latency();
+        final Latency participantVisible = new Latency();
         final Samples closedAfterPause = new Samples();
         final Samples catchUp = new Samples();
         final LongAdder notVisibleFacilitator = new LongAdder();
@@ -1247,7 +1289,7 @@ public final class Scenario {
         }
 
         public long participantViewSamples() {
-            return participantVisible.count();
+            return participantVisible.all.count();
         }
 
         public List<String> failures() {
@@ -1264,15 +1306,15 @@ public final class Scenario {
             m.put("participantsJoined", joined());
             m.put("loadSeconds", Samples.round(loadSeconds));
             m.put("joinMs", join.summary());
-            m.put("pickToAckMs", pickAck.summary());
-            m.put("pickToFacilitatorViewMs", facilitatorVisible.summary());
-            m.put("pickToProjectorViewMs", projectorVisible.summary());
-            m.put("pickToParticipantViewMs", participantVisible.summary());
+            m.put("pickToAckMs", pickAck.all.summary());
+            m.put("pickToFacilitatorViewMs", facilitatorVisible.all.summary());
+            m.put("pickToProjectorViewMs", projectorVisible.all.summary());
+            m.put("pickToParticipantViewMs", participantVisible.all.summary());
             // The same for the picks sent once everyone had joined (plus one change interval): no join storm in them.
-            m.put("steadyPickToAckMs", pickAckSteady.summary());
-            m.put("steadyPickToFacilitatorViewMs", facilitatorVisibleSteady.summary());
-            m.put("steadyPickToProjectorViewMs", projectorVisibleSteady.summary());
-            m.put("steadyPickToParticipantViewMs", participantVisibleSteady.summary());
+            m.put("steadyPickToAckMs", pickAck.steady.summary());
+            m.put("steadyPickToFacilitatorViewMs", facilitatorVisible.steady.summary());
+            m.put("steadyPickToProjectorViewMs", projectorVisible.steady.summary());
+            m.put("steadyPickToParticipantViewMs", participantVisible.steady.summary());
             m.put("joinStormSeconds", Samples.round(joinStormSeconds));
             m.put("joinFailures", joinFailures.sum());
             m.put("participantViewers", viewers);
@@ -1316,6 +1358,12 @@ public final class Scenario {
                 s.put("notCaughtUp", stalledNotCaughtUp.sum());
                 s.put("resumeToCaughtUpMs", catchUp.summary());
                 s.put("lastViewConverged", stalledConverged.sum() + " of " + stalledResumed.sum());
+                // The same run split in time: honest picks sent while clients were stalled, and after the last one read
+                // again (plus one change interval). A comparison within one server process, so the box's drift matters less.
+                for (var e : List.of(Map.entry("pickToAck", pickAck), Map.entry("pickToFacilitatorView", facilitatorVisible),
+                        Map.entry("pickToParticipantView", participantVisible))) {
+                    s.put("honest " + e.getKey() + " p99 while stalled / after (ms)", e.getValue().stalledVersusFree());
+                }
                 m.put("stalled", s);
             }
             m.put("failureCount", failureCount.sum());
