@@ -41,7 +41,7 @@ public final class PackagedServer {
     public static PackagedServer start(Path data, int port, String... systemProperties) throws Exception {
         Path log = data.resolve("server-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(List.of("java", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dwaterline.data-dir=" + data.resolve("db"),
+                "-Dwaterline.data-dir=" + data.resolve("db").toAbsolutePath(),
                 "-Dwaterline.templates-dir=" + Path.of("session-templates").toAbsolutePath()));
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
