@@ -20,6 +20,18 @@ final class BenchReport {
         md.append("Load benchmark ").append(report.get("date")).append("; ").append(report.get("machine")).append("\n");
         var sections = (Map<String, Object>) report.get("scenarios");
         sections.forEach((name, value) -> section(md, name, (Map<String, Object>) value));
+        var startup = (Map<String, Object>) report.get("startup");
+        if (startup != null) {
+            md.append("\n### startup: packaged jar, ").append(startup.get("sessions")).append(" finished sessions of ")
+                    .append(startup.get("participantsPerSession")).append(" participants in the filled store (")
+                    .append(startup.get("storeMiB")).append(" MiB)\n\n| measure | value |\n|---|---|\n")
+                    .append("| ready with an empty store, median ms (each start) | ").append(startup.get("readyEmptyMedianMs"))
+                    .append(" (").append(startup.get("readyEmptyMs")).append(") |\n")
+                    .append("| ready with the filled store, median ms (each start) | ").append(startup.get("readyFilledMedianMs"))
+                    .append(" (").append(startup.get("readyFilledMs")).append(") |\n")
+                    .append("| filled minus empty, ms (target ≤ 1000) | ").append(startup.get("filledMinusEmptyMs")).append(" |\n")
+                    .append("| first request for an old session after the restart, ms | ").append(startup.get("firstUseOfAnOldSessionMs")).append(" |\n");
+        }
         return md.toString();
     }
 

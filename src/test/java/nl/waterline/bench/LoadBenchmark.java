@@ -24,6 +24,9 @@ import java.util.Map;
  * (L1k where {@code bench.slow.fraction} of the participants stop reading after their initial picks, for
  * {@code bench.slow.stallSeconds}: a comma list assigned round-robin, 0 = until the end).
  *
+ * {@code startup} measures start-up instead ({@link StartupBenchmark}: {@code bench.startup.sessions} 100,
+ * {@code bench.startup.participants} 20, {@code bench.startup.starts} 5).
+ *
  * <p>Settings (system properties): {@code bench.scenarios} (L1k), {@code bench.participants} (1000),
  * {@code bench.seconds} (60, the change phase after the join storm), {@code bench.l10k.sessions} (100),
  * {@code bench.l10k.participants} (100), {@code bench.l10k.joinSeconds} (10), {@code bench.slow.fraction} (0.1),
@@ -41,7 +44,9 @@ public final class LoadBenchmark {
                 .map(String::trim).filter(n -> !n.isEmpty()).toList();
         List<Scenario.Settings> scenarios = new ArrayList<>();
         for (String name : names) {
-            scenarios.add(settings(name, seconds));
+            if (!name.equals("startup")) {
+                scenarios.add(settings(name, seconds));
+            }
         }
         Path project = Path.of(System.getProperty("bench.dir", ".")).toAbsolutePath().normalize();
         Path out = project.resolve("target/bench");
@@ -96,6 +101,17 @@ public final class LoadBenchmark {
             write(out, json, report);
         }
         compareSlowWithL1k(sections);
+        if (names.contains("startup")) {
+            System.out.println("Measuring start-up with an empty store and with a filled one");
+            List<String> javaAndFlags = new ArrayList<>(List.of(java));
+            String extra = System.getProperty("bench.serverJvmArgs", "").trim();
+            if (!extra.isEmpty()) {
+                javaAndFlags.addAll(List.of(extra.split("\\s+")));
+            }
+            report.put("startup", StartupBenchmark.run(javaAndFlags, jar, project, out,
+                    Integer.getInteger("bench.startup.sessions", 100), Integer.getInteger("bench.startup.participants", 20),
+                    Integer.getInteger("bench.startup.starts", 5)));
+        }
         write(out, json, report);
         System.out.println(BenchReport.markdown(report));
         System.out.println("Written " + out.resolve("results.json") + " and results.md");
@@ -115,7 +131,7 @@ public final class LoadBenchmark {
                     Double.parseDouble(System.getProperty("bench.slow.fraction", "0.1")),
                     Arrays.stream(System.getProperty("bench.slow.stallSeconds", "20,45").split(","))
                             .map(String::trim).map(v -> Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000))).toList());
-            default -> throw new IllegalArgumentException("unknown scenario " + name + " (known: L1k, L10k, slow)");
+            default -> throw new IllegalArgumentException("unknown scenario " + name + " (known: L1k, L10k, slow, startup)");
         };
         return new Scenario.Settings(s.name(), s.sessions(), s.participantsPerSession(), s.joinWindow(), s.changePhase(),
                 s.changeInterval(), s.organiserKey(), s.settleTimeout(), s.stalledFraction(), s.stalls(), viewers);

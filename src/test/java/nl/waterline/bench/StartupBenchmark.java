@@ -1,0 +1,242 @@
+package nl.waterline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-up time of the packaged jar (issue 5: ready in ≤ 3 s with an empty store; a store holding 100
+ * finished sessions of 20 participants must not slow it by more than 1 s). Fills a store through the
+ * real protocol (REST joins, WebSocket picks and notes), stops the server, then starts it several times
+ * on an empty and on the filled store and reports the median time to the first answer of
+ * {@code GET /api/templates}, plus the time the first request for an old session takes (sessions are
+ * loaded lazily, on first use).
+ */
+final class StartupBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[][] WHO = {{"gemeente", "uitvoering"}, {"uwv", "management"}, {"szw", "beleid"},
+            {"clienten-werkzoekenden", "werkzoekende"}, {"kennisinstelling", "onderzoek"}, {"divosa", "bestuur"}};
+
+    private StartupBenchmark() {
+    }
+
+    static Map<String, Object> run(List<String> javaAndFlags, Path jar, Path project, Path out, int sessions,
+                                   int participantsPerSession, int starts) throws Exception {
+        Map<String, Object> report = new LinkedHashMap<>();
+        Path empty = Files.createTempDirectory("waterline-startup-empty");
+        Path filled = Files.createTempDirectory("waterline-startup-filled");
+        long fillStart = System.nanoTime();
+        List<String> codes = fill(javaAndFlags, jar, project, out, filled, sessions, participantsPerSession);
+        report.put("sessions", sessions);
+        report.put("participantsPerSession", participantsPerSession);
+        report.put("fillSeconds", Math.round((System.nanoTime() - fillStart) / 1e8) / 10.0);
+        report.put("storeMiB", Math.round(folderSize(filled) / 1024.0 / 1024.0 * 10) / 10.0);
+        List<Double> emptyMs = new ArrayList<>();
+        List<Double> filledMs = new ArrayList<>();
+        List<Double> firstUseMs = new ArrayList<>();
+        for (int i = 0; i < starts; i++) {
+            // Alternate, so that a drifting machine load hits both alike.
+            try (Started e = Started.start(javaAndFlags, jar, project, out.resolve("startup-empty.log"), empty)) {
+                emptyMs.add(e.readyMs);
+            }
+            Started f = Started.start(javaAndFlags, jar, project, out.resolve("startup-filled.log"), filled);
+            filledMs.add(f.readyMs);
+            long t = System.nanoTime();
+            String code = codes.get(i % codes.size());
+            int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(f.base.resolve("api/sessions/" + code)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("old session " + code + " answered " + status + " after the restart");
+            }
+            firstUseMs.add((System.nanoTime() - t) / 1e6);
+            f.close();
+        }
+        report.put("readyEmptyMs", emptyMs);
+        report.put("readyFilledMs", filledMs);
+        report.put("firstUseOfAnOldSessionMs", firstUseMs);
+        report.put("readyEmptyMedianMs", median(emptyMs));
+        report.put("readyFilledMedianMs", median(filledMs));
+        report.put("filledMinusEmptyMs", Math.round(median(filledMs) - median(emptyMs)));
+        deleteTree(empty);
+        deleteTree(filled);
+        return report;
+    }
+
+    /** 100 sessions as a real series would leave them: joins, 2 MOST and 2 LEAST picks each, a few notes. */
+    private static List<String> fill(List<String> javaAndFlags, Path jar, Path project, Path out, Path data,
+                                     int sessions, int participantsPerSession) throws Exception {
+        List<String> codes = new ArrayList<>();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try (Started server = Started.start(javaAndFlags, jar, project, out.resolve("startup-fill.log"), data)) {
+            for (int s = 0; s < sessions; s++) {
+                JsonNode created = post(http, server.base.resolve("api/sessions"),
+                        JSON.createObjectNode().put("templateId", "stakeholdersessie").put("title", "Bijeenkomst " + (s + 1)), 201);
+                String code = created.path("code").asText().replace("-", "");
+                codes.add(code);
+                Live facilitator = Live.open(http, server.base, code, "facilitator", created.path("facilitatorSecret").asText());
+                List<String> terms = new ArrayList<>();
+                facilitator.welcome.path("session").path("terms").forEach(t -> terms.add(t.asText()));
+                List<CompletableFuture<JsonNode>> acks = new ArrayList<>();
+                List<Live> phones = new ArrayList<>();
+                for (int p = 0; p < participantsPerSession; p++) {
+                    String[] who = WHO[p % WHO.length];
+                    JsonNode joined = post(http, server.base.resolve("api/sessions/" + code + "/participants"),
+                            JSON.createObjectNode().put("name", "Deelnemer " + p).put("group", who[0]).put("role", who[1]), 201);
+                    Live phone = Live.open(http, server.base, code, "participant", joined.path("secret").asText());
+                    phones.add(phone);
+                    for (int k = 0; k < 2; k++) {
+                        acks.add(phone.command(JSON.createObjectNode().put("type", "pick").put("kind", "MOST")
+                                .put("term", terms.get((p + k) % terms.size()))));
+                        acks.add(phone.command(JSON.createObjectNode().put("type", "pick").put("kind", "LEAST")
+                                .put("term", terms.get((p + k + 9) % terms.size()))));
+                    }
+                }
+                for (int n = 0; n < 10; n++) {
+                    String[] who = WHO[n % WHO.length];
+                    acks.add(facilitator.command(JSON.createObjectNode().put("type", "addNote").put("kind", "PERSPECTIVE")
+                            .put("text", "Perspectief " + n + " van deze bijeenkomst").put("group", who[0])));
+                }
+                for (CompletableFuture<JsonNode> ack : acks) {
+                    JsonNode answer = ack.get(30, TimeUnit.SECONDS);
+                    if (!answer.path("type").asText().equals("ack")) {
+                        throw new IllegalStateException("refused while filling the store: " + answer);
+                    }
+                }
+                facilitator.close();
+                phones.forEach(Live::close);
+            }
+        }
+        return codes;
+    }
+
+    private static JsonNode post(HttpClient http, URI uri, ObjectNode body, int expected) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static long folderSize(Path folder) throws Exception {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    /** The packaged jar started on a free loopback port with its data in {@code data}, ready to answer. */
+    private record Started(ServerProcess process, URI base, double readyMs) implements AutoCloseable {
+        static Started start(List<String> javaAndFlags, Path jar, Path project, Path log, Path data) throws Exception {
+            int port;
+            try (var socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> command = new ArrayList<>(javaAndFlags);
+            command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                    "-Dwaterline.data-dir=" + data, "-Dwaterline.templates-dir=" + project.resolve("session-templates"),
+                    "-jar", jar.toString()));
+            ServerProcess process = ServerProcess.start("waterline", command, project, port, log);
+            try {
+                Duration ready = process.awaitReady(Duration.ofSeconds(60));
+                return new Started(process, process.base, ready.toNanos() / 1e6);
+            } catch (Exception e) {
+                process.close();
+                throw e;
+            }
+        }
+
+        /** SIGTERM, as a facilitator stopping the laptop's server would: the database is closed properly. */
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
+    private static void deleteTree(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** A WebSocket screen: says hello, then sends commands and completes each with its answer. */
+    private static final class Live implements WebSocket.Listener {
+        private final Map<String, CompletableFuture<JsonNode>> answers = new ConcurrentHashMap<>();
+        private final CompletableFuture<JsonNode> welcomed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+        private JsonNode welcome;
+        private int sequence;
+
+        static Live open(HttpClient http, URI base, String code, String role, String secret) throws Exception {
+            Live live = new Live();
+            URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/live/" + code);
+            live.socket = http.newWebSocketBuilder().buildAsync(uri, live).get(10, TimeUnit.SECONDS);
+            live.socket.sendText(JSON.createObjectNode().put("type", "hello").put("role", role).put("secret", secret).toString(), true)
+                    .get(10, TimeUnit.SECONDS);
+            live.welcome = live.welcomed.get(10, TimeUnit.SECONDS);
+            return live;
+        }
+
+        synchronized CompletableFuture<JsonNode> command(ObjectNode command) throws Exception {
+            String id = "c" + (++sequence);
+            CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+            answers.put(id, answer);
+            socket.sendText(command.put("id", id).toString(), true).get(10, TimeUnit.SECONDS);
+            return answer;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    JsonNode frame = JSON.readTree(partial.toString());
+                    String type = frame.path("type").asText();
+                    if (type.equals("welcome")) {
+                        welcomed.complete(frame);
+                    } else if ((type.equals("ack") || type.equals("error")) && frame.hasNonNull("id")) {
+                        CompletableFuture<JsonNode> answer = answers.remove(frame.path("id").asText());
+                        if (answer != null) {
+                            answer.complete(frame);
+                        }
+                    }
+                } catch (Exception e) {
+                    welcomed.completeExceptionally(e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+    }
+}
