@@ -31,7 +31,8 @@ import java.util.Map;
  * {@code bench.seconds} (60, the change phase after the join storm), {@code bench.l10k.sessions} (100),
  * {@code bench.l10k.participants} (100), {@code bench.l10k.joinSeconds} (10), {@code bench.slow.fraction} (0.1),
  * {@code bench.slow.stallSeconds} (20,45), {@code bench.slow.seconds} (its change phase; bench.seconds), {@code bench.viewers} (50, participants timed for pick → visible to
- * the others), {@code bench.baseline} (true), {@code bench.serverJvmArgs}, {@code bench.dir} (project folder,
+ * the others), {@code bench.baseline} (true), {@code bench.baseline.loops} (event loops of the baseline; one per core),
+ * {@code bench.serverJvmArgs}, {@code bench.dir} (project folder,
  * default the working directory).
  */
 public final class LoadBenchmark {
@@ -87,8 +88,11 @@ public final class LoadBenchmark {
 
             if (baseline) {
                 int basePort = freePort();
+                String loops = System.getProperty("bench.baseline.loops", "").trim();
                 List<String> bare = List.of(java, "-cp", System.getProperty("java.class.path"),
-                        "-Dbench.port=" + basePort, "-Dwaterline.templates-dir=" + templates, BaselineServer.class.getName());
+                        "-Dbench.port=" + basePort, "-Dwaterline.templates-dir=" + templates,
+                        "-Dbench.baseline.loops=" + (loops.isEmpty() ? Runtime.getRuntime().availableProcessors() : loops),
+                        BaselineServer.class.getName());
                 section.put("baseline", measure("baseline", bare, project, basePort,
                         out.resolve("baseline-" + settings.name() + ".log"), settings));
                 section.put("ratios", ratios(section));
