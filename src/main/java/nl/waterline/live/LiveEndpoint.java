@@ -4,6 +4,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -53,6 +54,44 @@ public class LiveEndpoint {
     io.vertx.core.Vertx vertx;
 
     /** A connection that has not proved who it is by then (no valid hello) is closed: 1008, HELLO_REQUIRED. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "waterline.live.silence-timeout", defaultValue = "50s")
+    java.time.Duration silenceTimeout;
+
+    private volatile Liveness liveness;
+
+    /** Watches greeted connections for silence; started with the first connection (the endpoint is a singleton). */
+    private Liveness liveness() {
+        if (liveness == null) {
+            synchronized (this) {
+                if (liveness == null) {
+                    Liveness watch = new Liveness(silenceTimeout.toNanos());
+                    long every = Math.max(1000, silenceTimeout.toMillis() / 5);
+                    vertx.setPeriodic(every, timer -> closeSilent(watch));
+                    liveness = watch;
+                }
+            }
+        }
+        return liveness;
+    }
+
+    private void closeSilent(Liveness watch) {
+        for (String id : watch.silent(System.nanoTime())) {
+            Client client = clients.get(id);
+            if (client != null) {
+                LOG.debugf("connection %s silent for %s; closing it", id, silenceTimeout);
+                client.outbox().close();
+            }
+        }
+    }
+
+    @OnPongMessage
+    @NonBlocking
+    void onPong(io.vertx.core.buffer.Buffer data, WebSocketConnection connection) {
+        if (clients.containsKey(connection.id())) {
+            liveness().heard(connection.id(), System.nanoTime());
+        }
+    }
+
     @OnOpen
     @NonBlocking
     void onOpen(WebSocketConnection connection) {
@@ -89,6 +128,9 @@ public class LiveEndpoint {
             return DONE;
         }
         Client client = clients.get(connection.id());
+        if (client != null) {
+            liveness().heard(connection.id(), System.nanoTime());
+        }
         if (frame instanceof CommandParser.Hello hello) {
             if (client != null) {
                 reply(connection, Frames.error(hello.id(), ErrorCode.ALREADY_GREETED, "this connection already said hello"));
@@ -143,6 +185,7 @@ public class LiveEndpoint {
                 .failWith(() -> new Refusal(ErrorCode.SESSION_BUSY, "the session did not answer in time"))
                 .onItem().invoke(attachment -> {
                     clients.put(connection.id(), new Client(owner, outbox, attachment));
+                    liveness().heard(connection.id(), System.nanoTime());
                     if (!connection.isOpen()) {
                         forget(connection);
                     }
@@ -178,6 +221,9 @@ public class LiveEndpoint {
 
     private void forget(WebSocketConnection connection) {
         rates.remove(connection.id());
+        if (liveness != null) {
+            liveness.forget(connection.id());
+        }
         Client client = clients.remove(connection.id());
         if (client != null) {
             client.owner().detach(client.outbox());
