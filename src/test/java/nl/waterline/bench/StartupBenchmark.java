@@ -3,12 +3,12 @@ package nl.waterline.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.waterline.live.LiveClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up time of the packaged jar (issue 5: ready in ≤ 3 s with an empty store; a store holding 100
@@ -91,37 +87,26 @@ final class StartupBenchmark {
                         JSON.createObjectNode().put("templateId", "stakeholdersessie").put("title", "Bijeenkomst " + (s + 1)), 201);
                 String code = created.path("code").asText().replace("-", "");
                 codes.add(code);
-                Live facilitator = Live.open(http, server.base, code, "facilitator", created.path("facilitatorSecret").asText());
                 List<String> terms = new ArrayList<>();
-                facilitator.welcome.path("session").path("terms").forEach(t -> terms.add(t.asText()));
-                List<CompletableFuture<JsonNode>> acks = new ArrayList<>();
-                List<Live> phones = new ArrayList<>();
-                for (int p = 0; p < participantsPerSession; p++) {
-                    String[] who = WHO[p % WHO.length];
-                    JsonNode joined = post(http, server.base.resolve("api/sessions/" + code + "/participants"),
-                            JSON.createObjectNode().put("name", "Deelnemer " + p).put("group", who[0]).put("role", who[1]), 201);
-                    Live phone = Live.open(http, server.base, code, "participant", joined.path("secret").asText());
-                    phones.add(phone);
-                    for (int k = 0; k < 2; k++) {
-                        acks.add(phone.command(JSON.createObjectNode().put("type", "pick").put("kind", "MOST")
-                                .put("term", terms.get((p + k) % terms.size()))));
-                        acks.add(phone.command(JSON.createObjectNode().put("type", "pick").put("kind", "LEAST")
-                                .put("term", terms.get((p + k + 9) % terms.size()))));
+                JSON.readTree(http.send(HttpRequest.newBuilder(server.base.resolve("api/sessions/" + code)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).path("terms").forEach(t -> terms.add(t.asText()));
+                try (LiveClient facilitator = LiveClient.hello(server.base, code, "facilitator", created.path("facilitatorSecret").asText())) {
+                    for (int p = 0; p < participantsPerSession; p++) {
+                        String[] who = WHO[p % WHO.length];
+                        JsonNode joined = post(http, server.base.resolve("api/sessions/" + code + "/participants"),
+                                JSON.createObjectNode().put("name", "Deelnemer " + p).put("group", who[0]).put("role", who[1]), 201);
+                        try (LiveClient phone = LiveClient.hello(server.base, code, "participant", joined.path("secret").asText())) {
+                            for (int k = 0; k < 2; k++) {
+                                acked(phone.pick("MOST", terms.get((p + k) % terms.size())));
+                                acked(phone.pick("LEAST", terms.get((p + k + 9) % terms.size())));
+                            }
+                        }
+                    }
+                    for (int n = 0; n < 10; n++) {
+                        acked(facilitator.call("addNote", "kind", "PERSPECTIVE", "text", "Perspectief " + n + " van deze bijeenkomst",
+                                "group", WHO[n % WHO.length][0]));
                     }
                 }
-                for (int n = 0; n < 10; n++) {
-                    String[] who = WHO[n % WHO.length];
-                    acks.add(facilitator.command(JSON.createObjectNode().put("type", "addNote").put("kind", "PERSPECTIVE")
-                            .put("text", "Perspectief " + n + " van deze bijeenkomst").put("group", who[0])));
-                }
-                for (CompletableFuture<JsonNode> ack : acks) {
-                    JsonNode answer = ack.get(30, TimeUnit.SECONDS);
-                    if (!answer.path("type").asText().equals("ack")) {
-                        throw new IllegalStateException("refused while filling the store: " + answer);
-                    }
-                }
-                facilitator.close();
-                phones.forEach(Live::close);
             }
         }
         return codes;
@@ -184,59 +169,9 @@ final class StartupBenchmark {
         }
     }
 
-    /** A WebSocket screen: says hello, then sends commands and completes each with its answer. */
-    private static final class Live implements WebSocket.Listener {
-        private final Map<String, CompletableFuture<JsonNode>> answers = new ConcurrentHashMap<>();
-        private final CompletableFuture<JsonNode> welcomed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
-        private JsonNode welcome;
-        private int sequence;
-
-        static Live open(HttpClient http, URI base, String code, String role, String secret) throws Exception {
-            Live live = new Live();
-            URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/live/" + code);
-            live.socket = http.newWebSocketBuilder().buildAsync(uri, live).get(10, TimeUnit.SECONDS);
-            live.socket.sendText(JSON.createObjectNode().put("type", "hello").put("role", role).put("secret", secret).toString(), true)
-                    .get(10, TimeUnit.SECONDS);
-            live.welcome = live.welcomed.get(10, TimeUnit.SECONDS);
-            return live;
-        }
-
-        synchronized CompletableFuture<JsonNode> command(ObjectNode command) throws Exception {
-            String id = "c" + (++sequence);
-            CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-            answers.put(id, answer);
-            socket.sendText(command.put("id", id).toString(), true).get(10, TimeUnit.SECONDS);
-            return answer;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    JsonNode frame = JSON.readTree(partial.toString());
-                    String type = frame.path("type").asText();
-                    if (type.equals("welcome")) {
-                        welcomed.complete(frame);
-                    } else if ((type.equals("ack") || type.equals("error")) && frame.hasNonNull("id")) {
-                        CompletableFuture<JsonNode> answer = answers.remove(frame.path("id").asText());
-                        if (answer != null) {
-                            answer.complete(frame);
-                        }
-                    }
-                } catch (Exception e) {
-                    welcomed.completeExceptionally(e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    private static void acked(JsonNode answer) {
+        if (!answer.path("type").asText().equals("ack")) {
+            throw new IllegalStateException("refused while filling the store: " + answer);
         }
     }
 }
