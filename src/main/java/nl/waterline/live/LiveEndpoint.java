@@ -11,8 +11,6 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import nl.waterline.session.ErrorCode;
 import nl.waterline.session.Refusal;
@@ -162,8 +160,7 @@ public class LiveEndpoint {
         String code = connection.pathParam("code");
         String address = clientAddress(connection);
         // greet runs on the connection's event loop: sending to this screen will happen there, not on the session's writer.
-        Context loop = Vertx.currentContext();
-        Executor sendOn = loop == null ? Runnable::run : task -> loop.runOnContext(ignored -> task.run());
+        Executor sendOn = EventLoops.current();
         Uni<SessionOwner> owner = Uni.createFrom().item(() -> registry.owner(code, address));
         if (!registry.isLoaded(code)) {
             owner = owner.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());

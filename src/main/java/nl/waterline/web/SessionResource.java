@@ -112,8 +112,7 @@ public class SessionResource {
         String secretHash = Secrets.hash(secret);
         // Answered when the join is stored, without holding a worker thread meanwhile (a room of phones
         // joining at once must not be bounded by the worker pool), on the request's own event loop.
-        io.vertx.core.Context loop = io.vertx.core.Vertx.currentContext();
-        java.util.concurrent.Executor answerOn = loop == null ? Runnable::run : task -> loop.runOnContext(ignored -> task.run());
+        java.util.concurrent.Executor answerOn = nl.waterline.live.EventLoops.current();
         CompletableFuture<Response> answer = new CompletableFuture<>();
         owner.submit(Actor.NEWCOMER, new SessionCommand.Join(participantId, secretHash,
                         request.name(), request.group(), request.role(), Instant.now()))
