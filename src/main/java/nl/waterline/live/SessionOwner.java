@@ -61,8 +61,6 @@ public final class SessionOwner {
     private long framesVersion = -1;
     private long framesBuiltAt;
     private static final long MAX_FRAME_REUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** Tallied results, null once a change to the picks made them stale. */
-    private PickResults results;
     /** Bodies of the participants' views last sent, per key (room, subgroup:id, harvest:group). */
     private final Map<String, String> lastSent = new java.util.HashMap<>();
 
@@ -102,7 +100,6 @@ public final class SessionOwner {
 
     private void restore(List<SessionStore.Stored> history) {
         session = Session.replay(history.stream().map(SessionStore.Stored::event).toList());
-        results = null;
         frames.clear();
         framesVersion = -1;
         appliedCommands.clear();
@@ -257,9 +254,6 @@ public final class SessionOwner {
                 List<SessionEvent> decided = session.decide(pending.actor(), pending.command());
                 for (SessionEvent event : decided) {
                     session.apply(event);
-                    if (changesResults(event)) {
-                        results = null;
-                    }
                     events.add(event);
                     stored.add(new SessionStore.Stored(event, pending.commandKey()));
                     changedParticipants.addAll(participantsAffected(event));
@@ -427,7 +421,7 @@ public final class SessionOwner {
      * (and attaches during a join storm) ask for it.
      */
     private String currentRoomFrame(Audience audience) {
-        return currentFrame(audience.wireName(), () -> roomView(audience, currentResults()));
+        return currentFrame(audience.wireName(), () -> roomView(audience, session.results()));
     }
 
     /** A view frame (room per audience, subgroup:id, harvest:group) at the current version, encoded once. */
@@ -445,20 +439,6 @@ public final class SessionOwner {
             frames.put(key, frame);
         }
         return frame;
-    }
-
-    /** The word-cloud results, tallied again only after a change to the picks (joins and notes leave them as they are). */
-    private PickResults currentResults() {
-        if (results == null) {
-            results = Views.results(session);
-        }
-        return results;
-    }
-
-    /** Whether an event can change the tallied results: only picks do (a participant without picks is not counted). */
-    static boolean changesResults(SessionEvent event) {
-        return event instanceof SessionEvent.PickAdded || event instanceof SessionEvent.PickRemoved
-                || event instanceof SessionEvent.ParticipantRemoved;
     }
 
     private String roomView(Audience audience, PickResults results) {

@@ -148,8 +148,7 @@ public final class Views {
     }
 
     public static PickResults results(Session s) {
-        return PickResults.tally(s.template().terms(), s.ownWords(), s.participants(),
-                s.template().groups().stream().map(StakeholderGroup::id).toList());
+        return s.results();
     }
 
     /** The facilitator sees who is who; a note-taker gets the same without names ({@code withNames} false). */

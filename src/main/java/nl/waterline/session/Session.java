@@ -1,6 +1,8 @@
 package nl.waterline.session;
 
 import nl.waterline.picks.PickKind;
+import nl.waterline.picks.PickResults;
+import nl.waterline.picks.PickTally;
 import nl.waterline.picks.ResultsMode;
 import nl.waterline.session.SessionCommand.Join;
 import nl.waterline.session.SessionCommand.LockPicking;
@@ -61,6 +63,7 @@ public final class Session {
     private long version;
     private final Dialogue dialogue;
     private final MinutesEditor minutes;
+    private final PickTally tally;
 
     private Session(SessionCreated created) {
         this.id = created.sessionId();
@@ -73,6 +76,7 @@ public final class Session {
         for (String term : template.terms()) {
             knownWords.put(fold(term), term);
         }
+        this.tally = new PickTally(template.terms(), template.groups().stream().map(StakeholderGroup::id).toList());
         this.version = 1;
         this.dialogue = new Dialogue(this);
         this.minutes = new MinutesEditor(this, dialogue);
@@ -266,13 +270,20 @@ public final class Session {
             participants.put(p.id(), p);
             participantsBySecret.put(p.secretHash(), p);
         } else if (event instanceof PickAdded added) {
-            participants.get(added.participantId()).mutablePicks(added.kind()).add(added.term());
+            Participant p = participants.get(added.participantId());
             if (added.own()) {
                 knownWords.putIfAbsent(fold(added.term()), added.term());
                 ownWords.put(fold(added.term()), Boolean.TRUE);
+                tally.ownWord(knownWords.get(fold(added.term())));
+            }
+            if (p.mutablePicks(added.kind()).add(added.term())) {
+                tally.added(p, added.kind(), added.term());
             }
         } else if (event instanceof PickRemoved removed) {
-            participants.get(removed.participantId()).mutablePicks(removed.kind()).remove(removed.term());
+            Participant p = participants.get(removed.participantId());
+            if (p.mutablePicks(removed.kind()).remove(removed.term())) {
+                tally.removed(p, removed.kind(), removed.term());
+            }
         } else if (event instanceof SessionEvent.JoiningLocked locked) {
             joiningLocked = locked.locked();
         } else if (event instanceof SessionEvent.CapacitySet cap) {
@@ -280,6 +291,7 @@ public final class Session {
         } else if (event instanceof SessionEvent.ParticipantRemoved removed) {
             Participant gone = participants.remove(removed.participantId());
             if (gone != null) {
+                tally.left(gone);
                 participantsBySecret.remove(gone.secretHash());
                 removedSecrets.add(gone.secretHash());
                 dialogue.removeParticipant(gone.id());
@@ -338,6 +350,11 @@ public final class Session {
 
     public Optional<Participant> participant(String participantId) {
         return Optional.ofNullable(participants.get(participantId));
+    }
+
+    /** The word-cloud results now, kept up to date pick by pick. */
+    public PickResults results() {
+        return tally.results();
     }
 
     /** Own words in the order they were first written. */
