@@ -44,6 +44,7 @@ public final class SessionOwner {
     private final SerialExecutor serial;
     private final ScheduledExecutorService timer;
     private final long viewIntervalMillis;
+    private final long phoneViewIntervalNanos;
     private final String joinUrl;
     private final ConcurrentLinkedQueue<Pending> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -56,6 +57,8 @@ public final class SessionOwner {
     private boolean drainScheduled;
     private boolean flushScheduled;
     private boolean viewsDirty;
+    private boolean phoneRoomDirty;
+    private long phoneRoomSentAt;
     /** Encoded view frames of {@link #framesVersion}, by key. */
     private final Map<String, String> frames = new java.util.HashMap<>();
     private long framesVersion = -1;
@@ -87,13 +90,19 @@ public final class SessionOwner {
         }
     }
 
-    /** @param history the session's stored events, oldest first, as the store returns them */
+    /**
+     * @param history                   the session's stored events, oldest first, as the store returns them
+     * @param viewIntervalMillis        the most often a screen gets a new view
+     * @param phoneViewIntervalMillis   the most often the phones get a new room view (results, head count)
+     */
     public SessionOwner(List<SessionStore.Stored> history, SessionStore store, Executor pool, ScheduledExecutorService timer,
-                        long viewIntervalMillis, String joinUrl) {
+                        long viewIntervalMillis, long phoneViewIntervalMillis, String joinUrl) {
         this.store = store;
         this.serial = new SerialExecutor(pool);
         this.timer = timer;
         this.viewIntervalMillis = viewIntervalMillis;
+        this.phoneViewIntervalNanos = TimeUnit.MILLISECONDS.toNanos(phoneViewIntervalMillis);
+        this.phoneRoomSentAt = System.nanoTime() - phoneViewIntervalNanos;
         this.joinUrl = joinUrl;
         restore(history);
     }
@@ -350,6 +359,11 @@ public final class SessionOwner {
 
     private void scheduleViews() {
         viewsDirty = true;
+        phoneRoomDirty = true;
+        scheduleFlush();
+    }
+
+    private void scheduleFlush() {
         if (flushScheduled) {
             return;
         }
@@ -361,25 +375,40 @@ public final class SessionOwner {
      * Builds each view once per audience (and once per subgroup and per stakeholder group for the
      * participants' scoped views) and sends it to the screens that see it. Participants' views are sent
      * only when their content changed: most changes concern one subgroup, or the facilitator only.
+     * The phones' room view (phase, head count, results) follows at its own slower pace, because it goes
+     * to everyone in the room over the venue's Wi-Fi: at ten updates a second a room of a thousand
+     * would need ~100 Mbit/s for counts nobody reads that fast.
      */
     private void flushViews() {
         flushScheduled = false;
-        if (!viewsDirty) {
-            return;
-        }
+        long now = System.nanoTime();
+        boolean screens = viewsDirty;
+        boolean phonesRoom = phoneRoomDirty && now - phoneRoomSentAt >= phoneViewIntervalNanos;
         viewsDirty = false;
-        if (subscribers.isEmpty()) {
+        if (phonesRoom) {
+            phoneRoomDirty = false;
+        } else if (phoneRoomDirty) {
+            scheduleFlush();
+        }
+        if ((!screens && !phonesRoom) || subscribers.isEmpty()) {
             return;
         }
         Map<String, Boolean> decided = new java.util.HashMap<>();
         subscribers.forEach((outbox, sub) -> {
-            String room = currentRoomFrame(sub.audience());
             if (sub.audience() != Audience.PARTICIPANT) {
-                outbox.sendView(room);
+                if (screens) {
+                    outbox.sendView(currentRoomFrame(sub.audience()));
+                }
                 return;
             }
-            if (changed("room", room, decided)) {
-                outbox.sendView(room);
+            if (phonesRoom) {
+                String room = currentRoomFrame(Audience.PARTICIPANT);
+                if (changed("room", room, decided)) {
+                    outbox.sendView(room);
+                }
+            }
+            if (!screens) {
+                return;
             }
             session.participant(sub.participantId()).ifPresent(p -> {
                 session.subgroupOf(p.id()).ifPresent(sg -> {
@@ -394,6 +423,9 @@ public final class SessionOwner {
                 }
             });
         });
+        if (Boolean.TRUE.equals(decided.get("room"))) {
+            phoneRoomSentAt = now;
+        }
     }
 
     /**

@@ -39,6 +39,9 @@ public class SessionRegistry {
     @ConfigProperty(name = "waterline.live.view-interval-ms", defaultValue = "100")
     long viewIntervalMillis;
 
+    @ConfigProperty(name = "waterline.live.phone-view-interval-ms", defaultValue = "500")
+    long phoneViewIntervalMillis;
+
     @ConfigProperty(name = "waterline.live.writer-threads", defaultValue = "4")
     int writerThreads;
 
@@ -166,7 +169,7 @@ public class SessionRegistry {
     }
 
     private SessionOwner newOwner(List<SessionStore.Stored> history, String code) {
-        return new SessionOwner(history, store, writers(), timer(), viewIntervalMillis, links.joinUrl(code));
+        return new SessionOwner(history, store, writers(), timer(), viewIntervalMillis, phoneViewIntervalMillis, links.joinUrl(code));
     }
 
     private ExecutorService writers() {

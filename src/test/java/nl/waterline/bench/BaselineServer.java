@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The practical limit of this machine for the benchmark's scenarios: a bare Vert.x WebSocket server that
  * speaks the subset of Waterline's protocol the benchmark uses (create, join, hello, pick, unpick,
  * setResultsMode, picks.csv), keeps the picks in memory, acks each command at once and fans out a
- * coalesced view per audience every 100 ms, each encoded once. No storage, no validation beyond the pick
+ * coalesced view per audience every 100 ms (the phones every 500 ms, as Waterline paces them), each encoded once. No storage, no validation beyond the pick
  * limits, no per-group statistics: whatever Waterline spends beyond this is its own cost.
  *
  * <p>One instance of this verticle runs per event loop ({@code bench.baseline.loops}, default one per core)
@@ -44,6 +44,7 @@ public final class BaselineServer extends AbstractVerticle {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long VIEW_INTERVAL_MS = 100;
+    private static final long PHONE_VIEW_INTERVAL_MS = 500;
     private static final int PICKS_PER_KIND = 2;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -206,6 +207,8 @@ public final class BaselineServer extends AbstractVerticle {
         final List<Connection> connections = new ArrayList<>();
         long version;
         long published = -1;
+        long publishedToPhones = -1;
+        long phonesPublishedAt = System.nanoTime() - PHONE_VIEW_INTERVAL_MS * 1_000_000;
         boolean live;
 
         Room(String code, String facilitatorSecret, Context context) {
@@ -278,13 +281,23 @@ public final class BaselineServer extends AbstractVerticle {
 
         /** At most one view per audience per interval, encoded once and only when something changed. */
         void publish() {
-            if (published == version) {
+            long now = System.nanoTime();
+            boolean screens = published != version;
+            boolean phones = publishedToPhones != version
+                    && now - phonesPublishedAt >= PHONE_VIEW_INTERVAL_MS * 1_000_000;
+            if (!screens && !phones) {
                 return;
             }
             published = version;
+            if (phones) {
+                publishedToPhones = version;
+                phonesPublishedAt = now;
+            }
             Map<String, String> encoded = new HashMap<>();
             for (Connection c : connections) {
-                c.socket.writeTextMessage(encoded.computeIfAbsent(c.role, this::view));
+                if (c.role.equals("participant") ? phones : screens) {
+                    c.socket.writeTextMessage(encoded.computeIfAbsent(c.role, this::view));
+                }
             }
         }
 

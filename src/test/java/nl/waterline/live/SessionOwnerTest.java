@@ -1,6 +1,7 @@
 package nl.waterline.live;
 
 import nl.waterline.picks.PickKind;
+import nl.waterline.picks.PickResults;
 import nl.waterline.session.Actor;
 import nl.waterline.session.ErrorCode;
 import nl.waterline.session.Fixtures;
@@ -24,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +47,12 @@ class SessionOwnerTest {
     }
 
     private SessionOwner newOwner() {
-        return new SessionOwner(store.load("K7PMQ2XD").orElseThrow(), store, pool, timer, 20, "http://x/j/K7PMQ2XD");
+        return newOwner(20);
+    }
+
+    private SessionOwner newOwner(long phoneViewIntervalMillis) {
+        return new SessionOwner(store.load("K7PMQ2XD").orElseThrow(), store, pool, timer, 20, phoneViewIntervalMillis,
+                "http://x/j/K7PMQ2XD");
     }
 
     @AfterEach
@@ -201,7 +208,72 @@ class SessionOwnerTest {
         owner.attach(Audience.FACILITATOR, Secrets.hash("facilitator-secret"), outbox).get(5, TimeUnit.SECONDS);
         String view = frames.stream().filter(f -> f.startsWith("{\"type\":\"view\"")).findFirst().orElseThrow();
         Session rebuilt = Session.replay(store.load("K7PMQ2XD").orElseThrow().stream().map(x -> x.event()).toList());
-        assertEquals(Frames.JSON.valueToTree(Views.results(rebuilt)), Frames.JSON.readTree(view).path("view").path("results"),
-                "a cached tally is never stale");
+        PickResults counted = PickResults.tally(terms, rebuilt.ownWords(), rebuilt.participants(),
+                rebuilt.template().groups().stream().map(g -> g.id()).toList());
+        assertEquals(Frames.JSON.valueToTree(counted), Frames.JSON.readTree(view).path("view").path("results"),
+                "the tally kept pick by pick is what counting everything again gives");
+    }
+
+    /** Collects what a phone receives, for checking which room views reached it. */
+    private static final class Phone {
+        final List<String> frames = new ArrayList<>();
+        final Outbox outbox = new Outbox(frame -> {
+            synchronized (frames) {
+                frames.add(frame);
+            }
+            return CompletableFuture.completedFuture(null);
+        }, () -> { });
+
+        boolean sawHeadCount(int total) {
+            return saw("{\"type\":\"view\",\"audience\":\"participant\"", "\"attendance\":{\"total\":" + total + "}");
+        }
+
+        boolean saw(String start, String part) {
+            synchronized (frames) {
+                return frames.stream().anyMatch(f -> f.startsWith(start) && f.contains(part));
+            }
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("never happened: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void phonesGetTheRoomViewAtTheirOwnPaceWhileScreensKeepUp() throws Exception {
+        owner = newOwner(3_600_000);
+        Phone phone = new Phone();
+        Phone facilitator = new Phone();
+        owner.attach(Audience.PARTICIPANT, Secrets.hash(join(0)), phone.outbox).get(5, TimeUnit.SECONDS);
+        owner.attach(Audience.FACILITATOR, Secrets.hash("facilitator-secret"), facilitator.outbox).get(5, TimeUnit.SECONDS);
+        for (int i = 1; i < 6; i++) {
+            join(i);
+        }
+        await(() -> facilitator.saw("{\"type\":\"view\",\"audience\":\"facilitator\"", "\"attendance\":{\"total\":6"),
+                "the facilitator sees everyone who joined");
+        owner.info().get(5, TimeUnit.SECONDS); // the flush that reached the facilitator has finished
+        assertFalse(phone.sawHeadCount(6), "within the phones' interval the room view is held back");
+        synchronized (phone.frames) {
+            long roomViews = phone.frames.stream()
+                    .filter(f -> f.startsWith("{\"type\":\"view\",\"audience\":\"participant\"")).count();
+            assertTrue(roomViews <= 2, "the snapshot on attach and at most one paced view, not one per join: " + roomViews);
+        }
+    }
+
+    @Test
+    void aRoomViewHeldBackForThePhonesStillArrivesWithoutAFurtherChange() throws Exception {
+        owner = newOwner(300);
+        Phone phone = new Phone();
+        owner.attach(Audience.PARTICIPANT, Secrets.hash(join(0)), phone.outbox).get(5, TimeUnit.SECONDS);
+        for (int i = 1; i < 6; i++) {
+            join(i);
+        }
+        await(() -> phone.sawHeadCount(6), "the phones get the latest head count once their interval has passed");
     }
 }
