@@ -231,7 +231,7 @@ public final class LoadBenchmark {
                 continue;
             }
             Map<String, Object> deltas = new LinkedHashMap<>();
-            for (String key : BenchReport.LATENCIES.stream().filter(k -> !k.equals("joinMs")).toList()) {
+            for (String key : BenchReport.LATENCIES.stream().filter(k -> !k.startsWith("join")).toList()) {
                 Object a = p99(s, key);
                 Object b = p99(p, key);
                 deltas.put(key.replace("Ms", "P99IncreaseMs"), a instanceof Number x && b instanceof Number y

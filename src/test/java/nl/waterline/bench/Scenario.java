@@ -630,6 +630,7 @@ public final class Scenario {
         private String secret;
         private boolean welcomed;
         private long welcomedAt;
+        private long joinAnsweredAt;
         private boolean started;
         private ObjectNode pending;
         private long pendingSince;
@@ -661,6 +662,8 @@ public final class Scenario {
                     .onSuccess(text -> {
                         JsonNode joined = parse(text);
                         synchronized (this) {
+                            joinAnsweredAt = System.nanoTime();
+                            result.joinRest.add(joinAnsweredAt - joinStart);
                             participantId = joined.path("participantId").asText();
                             secret = joined.path("secret").asText();
                         }
@@ -762,6 +765,7 @@ public final class Scenario {
                         welcomed = true;
                         welcomedAt = now;
                         result.join.add(now - joinStart);
+                        result.joinSocket.add(now - joinAnsweredAt);
                         result.welcomed.incrementAndGet();
                         result.lastWelcomeAt.accumulateAndGet(now, Math::max);
                     }
@@ -1166,6 +1170,9 @@ public final class Scenario {
     /** What one run measured. Latencies in nanoseconds; message counts over all clients. */
     public final class Result {
         final Samples join = new Samples();
+        /** The two halves of a join: REST join → 201, then WebSocket open + hello → welcome. */
+        final Samples joinRest = new Samples();
+        final Samples joinSocket = new Samples();
         final Latency pickAck = new Latency();
         final AtomicInteger welcomed = new AtomicInteger();
         final AtomicLong lastWelcomeAt = new AtomicLong();
@@ -1306,6 +1313,8 @@ public final class Scenario {
             m.put("participantsJoined", joined());
             m.put("loadSeconds", Samples.round(loadSeconds));
             m.put("joinMs", join.summary());
+            m.put("joinRestMs", joinRest.summary());
+            m.put("joinSocketMs", joinSocket.summary());
             m.put("pickToAckMs", pickAck.all.summary());
             m.put("pickToFacilitatorViewMs", facilitatorVisible.all.summary());
             m.put("pickToProjectorViewMs", projectorVisible.all.summary());
