@@ -134,9 +134,12 @@ public final class BaselineServer extends AbstractVerticle {
                     answer(req, 200, info.toString());
                 } else if (path[4].equals("participants")) {
                     JsonNode join = JSON.readTree(body.toString());
-                    Person p = new Person("p-" + (room.people.size() + 1), secret(), join.path("group").asText(), join.path("role").asText());
+                    String chosen = join.path("secret").asText(null);
+                    Person known = chosen == null ? null : room.people.get(chosen);
+                    Person p = known != null ? known : new Person("p-" + (room.people.size() + 1),
+                            chosen != null ? chosen : secret(), join.path("group").asText(), join.path("role").asText());
                     room.people.put(p.secret, p);
-                    answer(req, 201, JSON.createObjectNode().put("participantId", p.id).put("secret", p.secret).toString());
+                    answer(req, known != null ? 200 : 201, JSON.createObjectNode().put("participantId", p.id).put("secret", p.secret).toString());
                 } else if (path[4].equals("picks.csv") && ("Bearer " + room.facilitatorSecret).equals(req.getHeader("Authorization"))) {
                     answer(req, 200, room.csv());
                 } else {

@@ -56,6 +56,7 @@ public final class Scenario {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String GROUP = "gemeente";
     private static final String ROLE = "uitvoering";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final byte[] ANY_VIEW = bytes("{\"type\":\"view\"");
     private static final byte[] YOU = bytes("{\"type\":\"you\"");
     private static final byte[] PARTICIPANT_VIEW = roomViewPrefix("participant");
@@ -361,6 +362,13 @@ public final class Scenario {
     }
 
     /** The per-term MOST and LEAST counts of a view's results, zeros left out. */
+    /** 128 random bits, base64url, as the phone page draws them. */
+    static String phoneSecret() {
+        byte[] bits = new byte[16];
+        RANDOM.nextBytes(bits);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+    }
+
     private static Map<String, Integer> counts(JsonNode view) {
         Map<String, Integer> counts = new HashMap<>();
         if (view != null) {
@@ -657,7 +665,9 @@ public final class Scenario {
 
         void join() {
             joinStart = System.nanoTime();
-            ObjectNode body = JSON.createObjectNode().put("name", "P" + index).put("group", GROUP).put("role", ROLE);
+            // Like the phone page: it draws its own secret, so that a join retried after a lost answer is recognised.
+            ObjectNode body = JSON.createObjectNode().put("name", "P" + index).put("group", GROUP).put("role", ROLE)
+                    .put("secret", phoneSecret());
             post("/api/sessions/" + room.code + "/participants", body.toString(), null, 201)
                     .onSuccess(text -> {
                         JsonNode joined = parse(text);
