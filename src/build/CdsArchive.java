@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  *
  * <p>Half of Waterline's start-up was loading and verifying ~12,000 classes; with the archive ~8,800 of them
  * are mapped ready-made, including the ones of Quarkus's own class loader (JDK 17 archives classes of custom
- * loaders dynamically and reuses them when the class bytes match). A missing or stale archive is not an error
- * for the start command: the JVM then prints a warning and loads the classes from the jars as before.
+ * loaders dynamically and reuses them when the class bytes match). A stale archive (another jar or JDK) is not
+ * an error for the start command: the JVM prints a warning and loads the classes from the jars as before. A
+ * missing one is silently ignored, but then the JDK's own default archive is not used either.
  */
 public class CdsArchive {
 
