@@ -82,7 +82,8 @@ public final class LoadBenchmark {
                 waterline.addAll(List.of(extra.split("\\s+")));
             }
             waterline.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                    "-Dwaterline.data-dir=" + dataDir, "-Dwaterline.templates-dir=" + templates, "-jar", jar.toString()));
+                    "-Dwaterline.data-dir=" + dataDir, "-Dwaterline.templates-dir=" + templates));
+            waterline.addAll(ServerProcess.jarArguments(jar));
             section.put("waterline", measure("waterline", waterline, project, port,
                     out.resolve("waterline-" + settings.name() + ".log"), settings));
 

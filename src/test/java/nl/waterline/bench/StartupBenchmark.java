@@ -142,8 +142,8 @@ final class StartupBenchmark {
             }
             List<String> command = new ArrayList<>(javaAndFlags);
             command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                    "-Dwaterline.data-dir=" + data, "-Dwaterline.templates-dir=" + project.resolve("session-templates"),
-                    "-jar", jar.toString()));
+                    "-Dwaterline.data-dir=" + data, "-Dwaterline.templates-dir=" + project.resolve("session-templates")));
+            command.addAll(ServerProcess.jarArguments(jar));
             ServerProcess process = ServerProcess.start("waterline", command, project, port, log);
             try {
                 Duration ready = process.awaitReady(Duration.ofSeconds(60));

@@ -44,7 +44,9 @@ public final class PackagedServer {
                 "-Dwaterline.data-dir=" + data.resolve("db").toAbsolutePath(),
                 "-Dwaterline.templates-dir=" + Path.of("session-templates").toAbsolutePath()));
         command.addAll(List.of(systemProperties));
-        command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
+        // As the README starts it: with the class-data-sharing archive that `package` writes next to the jar.
+        Path jar = jar().toAbsolutePath();
+        command.addAll(List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("waterline.jsa"), "-jar", jar.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         HttpClient http = HttpClient.newHttpClient();
