@@ -127,18 +127,35 @@ public final class SessionOwner {
      */
     public CompletableFuture<Long> submit(Actor actor, SessionCommand command, String commandKey) {
         CompletableFuture<Long> result = new CompletableFuture<>();
+        enqueue(actor, command, commandKey, result);
+        return result;
+    }
+
+    /**
+     * Queues a command and, once it is stored, reads the session in the same turn of the writer: the answer
+     * to a join (who joined) costs no second trip through the session's queue, which in a join storm would
+     * wait behind everyone else's commands and their commit.
+     */
+    public <T> CompletableFuture<T> submitThenRead(Actor actor, SessionCommand command, Function<Session, T> reader) {
+        CompletableFuture<Long> stored = new CompletableFuture<>();
+        // Registered before the command is queued, so the reader runs on the writer as it completes `stored`.
+        CompletableFuture<T> answer = stored.thenApply(version -> reader.apply(session));
+        enqueue(actor, command, null, stored);
+        return answer;
+    }
+
+    private void enqueue(Actor actor, SessionCommand command, String commandKey, CompletableFuture<Long> result) {
         if (closed) {
             result.completeExceptionally(new Refusal(ErrorCode.UNKNOWN_SESSION, "this session was deleted"));
-            return result;
+            return;
         }
         if (queued.incrementAndGet() > MAX_QUEUE) {
             queued.decrementAndGet();
             result.completeExceptionally(new Refusal(ErrorCode.SESSION_BUSY, "the session is busy; try again"));
-            return result;
+            return;
         }
         inbox.add(new Pending(actor, command, commandKey, result));
         serial.execute(this::drainOnce);
-        return result;
     }
 
     /** Reads the session on its own executor, so the reader sees a state between two batches. */

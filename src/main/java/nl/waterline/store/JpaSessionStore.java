@@ -47,28 +47,41 @@ public class JpaSessionStore implements SessionStore {
     private static final String INSERT_EVENT = "insert into wl_session_event"
             + " (session_id, seq, event_type, payload, command_key, recorded_at) values (?, ?, ?, ?, ?, ?)";
 
+    private record Append(String sessionId, long firstSequence, List<Stored> events) {
+    }
+
+    /** Appends of sessions whose writers arrive during a commit go into the next commit together. */
+    private final GroupCommit<Append> commits = new GroupCommit<>(this::insertInOneTransaction);
+
     /**
      * The hot path of every live session (one call per group-committed batch), so it is one plain JDBC
-     * batch and one commit, without the entity and JTA machinery the rest of this store uses.
+     * batch and one commit, shared with the other sessions appending at the same moment, without the
+     * entity and JTA machinery the rest of this store uses.
      */
     @Override
     public void append(String sessionId, long firstSequence, List<Stored> events) {
         if (events.isEmpty()) {
             return;
         }
+        commits.commit(new Append(sessionId, firstSequence, events));
+    }
+
+    private void insertInOneTransaction(List<Append> appends) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
-                long sequence = firstSequence;
-                for (Stored stored : events) {
-                    insert.setString(1, sessionId);
-                    insert.setLong(2, sequence++);
-                    insert.setString(3, codec.typeOf(stored.event()));
-                    insert.setString(4, codec.encode(stored.event()));
-                    insert.setString(5, stored.commandKey());
-                    insert.setObject(6, now);
-                    insert.addBatch();
+                for (Append append : appends) {
+                    long sequence = append.firstSequence();
+                    for (Stored stored : append.events()) {
+                        insert.setString(1, append.sessionId());
+                        insert.setLong(2, sequence++);
+                        insert.setString(3, codec.typeOf(stored.event()));
+                        insert.setString(4, codec.encode(stored.event()));
+                        insert.setString(5, stored.commandKey());
+                        insert.setObject(6, now);
+                        insert.addBatch();
+                    }
                 }
                 insert.executeBatch();
                 connection.commit();
@@ -77,7 +90,7 @@ public class JpaSessionStore implements SessionStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not append " + events.size() + " events to session " + sessionId, e);
+            throw new IllegalStateException("could not append the events of " + appends.size() + " session(s)", e);
         }
     }
 

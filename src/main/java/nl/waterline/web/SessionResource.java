@@ -114,12 +114,10 @@ public class SessionResource {
         // joining at once must not be bounded by the worker pool), on the request's own event loop.
         java.util.concurrent.Executor answerOn = nl.waterline.live.EventLoops.current();
         CompletableFuture<Response> answer = new CompletableFuture<>();
-        owner.submit(Actor.NEWCOMER, new SessionCommand.Join(participantId, secretHash,
-                        request.name(), request.group(), request.role(), Instant.now()))
-                // The same secret is the same participant (Session.decide): a retry gets the first join's answer.
-                .thenCompose(version -> chosen
-                        ? owner.read(s -> s.participantBySecretHash(secretHash).map(p -> p.id()).orElse(null))
-                        : CompletableFuture.completedFuture(participantId))
+        // The same secret is the same participant (Session.decide): a retry gets the first join's answer.
+        owner.submitThenRead(Actor.NEWCOMER, new SessionCommand.Join(participantId, secretHash,
+                        request.name(), request.group(), request.role(), Instant.now()),
+                        s -> s.participantBySecretHash(secretHash).map(p -> p.id()).orElse(null))
                 .orTimeout(10, TimeUnit.SECONDS)
                 .whenCompleteAsync((joined, failure) -> {
                     if (failure != null) {

@@ -66,6 +66,9 @@ public final class LoadBenchmark {
         report.put("scenarios", sections);
         var json = Scenario.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
+        if (!scenarios.isEmpty() && Boolean.parseBoolean(System.getProperty("bench.warmup", "true"))) {
+            warmUpGenerator(java, project, templates, out);
+        }
         for (Scenario.Settings settings : scenarios) {
             Map<String, Object> section = new LinkedHashMap<>();
             section.put("settings", settings.toMap());
@@ -136,6 +139,22 @@ public final class LoadBenchmark {
         };
         return new Scenario.Settings(s.name(), s.sessions(), s.participantsPerSession(), s.joinWindow(), s.changePhase(),
                 s.changeInterval(), s.organiserKey(), s.settleTimeout(), s.stalledFraction(), s.stalls(), viewers);
+    }
+
+    /**
+     * The generator is one JVM for all scenarios: cold, its own interpreted code would slow down whichever
+     * server's join storm comes first (Waterline's, in every scenario). A short unmeasured run against the
+     * baseline compiles it first, so both servers meet the same warm generator.
+     */
+    private static void warmUpGenerator(String java, Path project, String templates, Path out) throws Exception {
+        int port = freePort();
+        List<String> bare = List.of(java, "-cp", System.getProperty("java.class.path"), "-Dbench.port=" + port,
+                "-Dwaterline.templates-dir=" + templates, BaselineServer.class.getName());
+        System.out.println("Warming up the generator (300 phones for 15 s against the baseline, not measured)");
+        try (ServerProcess server = ServerProcess.start("baseline", bare, project, port, out.resolve("warmup.log"))) {
+            server.awaitReady(Duration.ofSeconds(60));
+            Scenario.run(server.base, Scenario.Settings.of(300, 15, null));
+        }
     }
 
     private static void write(Path out, com.fasterxml.jackson.databind.ObjectMapper json, Map<String, Object> report) throws Exception {

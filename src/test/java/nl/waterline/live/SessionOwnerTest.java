@@ -214,6 +214,25 @@ class SessionOwnerTest {
                 "the tally kept pick by pick is what counting everything again gives");
     }
 
+    @Test
+    void aJoinIsAnsweredWithWhoJoinedAndARetryWithTheSameSecretWithTheFirstParticipant() throws Exception {
+        java.util.function.Function<Session, String> whoHasTheSecret =
+                s -> s.participantBySecretHash(Secrets.hash("phone-secret")).map(p -> p.id()).orElse(null);
+        String first = owner.submitThenRead(Actor.NEWCOMER, new SessionCommand.Join("p-first", Secrets.hash("phone-secret"),
+                null, "gemeente", "uitvoering", Instant.EPOCH), whoHasTheSecret).get(5, TimeUnit.SECONDS);
+        String retry = owner.submitThenRead(Actor.NEWCOMER, new SessionCommand.Join("p-retry", Secrets.hash("phone-secret"),
+                null, "gemeente", "uitvoering", Instant.EPOCH), whoHasTheSecret).get(5, TimeUnit.SECONDS);
+        assertEquals("p-first", first);
+        assertEquals("p-first", retry);
+        long joinedEvents = store.load("K7PMQ2XD").orElseThrow().stream()
+                .filter(e -> e.event() instanceof nl.waterline.session.SessionEvent.ParticipantJoined).count();
+        assertEquals(1, joinedEvents, "a retried join is stored once");
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> owner.submitThenRead(Actor.NEWCOMER,
+                new SessionCommand.Join("p-x", Secrets.hash("other"), null, "nobody", "uitvoering", Instant.EPOCH),
+                whoHasTheSecret).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(Refusal.class, refused.getCause(), "a refused join is not read");
+    }
+
     /** Collects what a phone receives, for checking which room views reached it. */
     private static final class Phone {
         final List<String> frames = new ArrayList<>();
