@@ -298,29 +298,41 @@ public final class SessionOwner {
                 refusals.add(new Refusal(ErrorCode.INTERNAL, "the server could not handle this command"));
             }
         }
-        if (!events.isEmpty()) {
-            try {
-                store.append(session.id(), firstSequence, stored);
-            } catch (RuntimeException e) {
-                LOG.error("could not store " + events.size() + " events of session " + session.joinCode()
-                        + "; reloading it from the store", e);
-                store.load(session.joinCode()).ifPresent(this::restore);
-                Refusal failed = new Refusal(ErrorCode.INTERNAL, "the change could not be saved; please try again");
-                batch.forEach(p -> p.result().completeExceptionally(failed));
-                return;
-            }
+        if (events.isEmpty()) {
+            answer(batch, versions, refusals);
+            return;
         }
+        // Durable before anyone hears of it: nothing else of this session runs until the commit is done
+        // (the screens' views included), and no writer thread waits for it meanwhile.
+        CompletableFuture<Void> durable = store.appendWhenDurable(session.id(), firstSequence, stored);
+        serial.pauseUntil(durable, () -> afterStored(durable, batch, versions, refusals, events, changedParticipants));
+    }
+
+    private void afterStored(CompletableFuture<Void> durable, List<Pending> batch, List<Long> versions,
+                             List<Refusal> refusals, List<SessionEvent> events, Set<String> changedParticipants) {
+        if (durable.isCompletedExceptionally()) {
+            Throwable cause = durable.handle((ok, failure) -> failure).join();
+            LOG.error("could not store " + events.size() + " events of session " + session.joinCode()
+                    + "; reloading it from the store", cause instanceof java.util.concurrent.CompletionException
+                    && cause.getCause() != null ? cause.getCause() : cause);
+            store.load(session.joinCode()).ifPresent(this::restore);
+            Refusal failed = new Refusal(ErrorCode.INTERNAL, "the change could not be saved; please try again");
+            batch.forEach(p -> p.result().completeExceptionally(failed));
+            return;
+        }
+        answer(batch, versions, refusals);
+        disconnectRemoved(events);
+        sendPersonalFrames(changedParticipants);
+        scheduleViews();
+    }
+
+    private static void answer(List<Pending> batch, List<Long> versions, List<Refusal> refusals) {
         for (int i = 0; i < batch.size(); i++) {
             if (refusals.get(i) != null) {
                 batch.get(i).result().completeExceptionally(refusals.get(i));
             } else {
                 batch.get(i).result().complete(versions.get(i));
             }
-        }
-        if (!events.isEmpty()) {
-            disconnectRemoved(events);
-            sendPersonalFrames(changedParticipants);
-            scheduleViews();
         }
     }
 

@@ -28,6 +28,21 @@ public interface SessionStore {
      */
     void append(String sessionId, long firstSequence, List<Stored> events);
 
+    /**
+     * {@link #append}, completing once the events are durable (or failing, with nothing stored) instead of
+     * holding the caller's thread meanwhile; a database that can share one commit among many sessions'
+     * appends does so here. The default appends on the caller's thread.
+     */
+    default java.util.concurrent.CompletableFuture<Void> appendWhenDurable(String sessionId, long firstSequence,
+                                                                          List<Stored> events) {
+        try {
+            append(sessionId, firstSequence, events);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** The whole history of the session with this join code, oldest first. */
     Optional<List<Stored>> load(String joinCode);
 

@@ -2,14 +2,19 @@ package nl.waterline.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Commits the appends of several sessions together. Each session's writer already groups its own
- * commands into one append; with many sessions at once (a hundred rooms of a hundred) that is still one
- * commit per session per batch, and the database commits one at a time. Here the writers that arrive
- * while a commit is under way queue up, and the next one to go first (the leader) writes all of their
- * appends in one transaction; every caller still returns only once its own events are committed.
+ * commands into one append; with many sessions at once (a hundred rooms of a hundred) that would still
+ * be one commit per session per batch, and the database commits one at a time. Here appends queue up
+ * while a commit is under way, and the next commit writes all of them in one transaction; each append's
+ * future completes only once its own events are committed. The sessions wait for it without holding a
+ * thread, so the queue fills with every session that has something to store.
  *
  * <p>If the shared transaction fails, each append is tried again alone, so one session's bad batch fails
  * that session only.
@@ -19,91 +24,62 @@ import java.util.function.Consumer;
 final class GroupCommit<T> {
 
     private final Consumer<List<T>> writeInOneTransaction;
-    private final List<Request<T>> waiting = new ArrayList<>();
-    private boolean leading;
+    private final Executor committer;
+    private final ConcurrentLinkedQueue<Request<T>> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    /** @param writeInOneTransaction writes and commits the appends, or throws and leaves nothing behind */
-    GroupCommit(Consumer<List<T>> writeInOneTransaction) {
+    private record Request<T>(T append, CompletableFuture<Void> done) {
+    }
+
+    /**
+     * @param writeInOneTransaction writes and commits the appends, or throws and leaves nothing behind
+     * @param committer             runs the commits one after another (a single thread)
+     */
+    GroupCommit(Consumer<List<T>> writeInOneTransaction, Executor committer) {
         this.writeInOneTransaction = writeInOneTransaction;
+        this.committer = committer;
     }
 
-    private static final class Request<T> {
-        final T append;
-        boolean done;
-        RuntimeException failure;
-
-        Request(T append) {
-            this.append = append;
+    /** Completes once {@code append} is committed; fails with what writing it alone threw if it could not be. */
+    CompletableFuture<Void> commit(T append) {
+        Request<T> request = new Request<>(append, new CompletableFuture<>());
+        waiting.add(request);
+        if (scheduled.compareAndSet(false, true)) {
+            committer.execute(this::commitWaiting);
         }
+        return request.done();
     }
 
-    /** Returns once {@code append} is committed; throws what writing it alone threw if it could not be. */
-    void commit(T append) {
-        Request<T> mine = new Request<>(append);
-        List<Request<T>> group;
-        boolean interrupted = false;
-        synchronized (this) {
-            waiting.add(mine);
-            while (!mine.done && leading) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    // Our events may be in the leader's transaction: we must learn the outcome, so keep waiting.
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (mine.done) {
-                throwIfFailed(mine);
-                return;
-            }
-            leading = true;
-            group = new ArrayList<>(waiting);
-            waiting.clear();
+    private void commitWaiting() {
+        // Cleared before taking the queue: an append arriving from now on schedules the next commit.
+        scheduled.set(false);
+        List<Request<T>> group = new ArrayList<>();
+        Request<T> next;
+        while ((next = waiting.poll()) != null) {
+            group.add(next);
+        }
+        if (group.isEmpty()) {
+            return;
         }
         try {
-            write(group);
-        } catch (RuntimeException | Error unexpected) {
-            RuntimeException failed = unexpected instanceof RuntimeException r ? r : new IllegalStateException(unexpected);
-            group.stream().filter(r -> r.failure == null).forEach(r -> r.failure = failed);
-        } finally {
-            synchronized (this) {
-                leading = false;
-                group.forEach(r -> r.done = true);
-                notifyAll();
-            }
-        }
-        throwIfFailed(mine);
-    }
-
-    /** Appends queued behind the commit under way; for tests. */
-    synchronized int waiting() {
-        return waiting.size();
-    }
-
-    private void write(List<Request<T>> group) {
-        try {
-            writeInOneTransaction.accept(group.stream().map(r -> r.append).toList());
+            writeInOneTransaction.accept(group.stream().map(Request::append).toList());
+            group.forEach(r -> r.done().complete(null));
         } catch (RuntimeException together) {
             if (group.size() == 1) {
-                group.get(0).failure = together;
+                group.get(0).done().completeExceptionally(together);
                 return;
             }
             for (Request<T> r : group) {
                 try {
-                    writeInOneTransaction.accept(List.of(r.append));
+                    writeInOneTransaction.accept(List.of(r.append()));
+                    r.done().complete(null);
                 } catch (RuntimeException alone) {
-                    r.failure = alone;
+                    r.done().completeExceptionally(alone);
                 }
             }
-        }
-    }
-
-    private static void throwIfFailed(Request<?> request) {
-        if (request.failure != null) {
-            throw request.failure;
+        } catch (Error broken) {
+            group.forEach(r -> r.done().completeExceptionally(broken));
+            throw broken;
         }
     }
 }

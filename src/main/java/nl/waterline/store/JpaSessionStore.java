@@ -50,8 +50,22 @@ public class JpaSessionStore implements SessionStore {
     private record Append(String sessionId, long firstSequence, List<Stored> events) {
     }
 
-    /** Appends of sessions whose writers arrive during a commit go into the next commit together. */
-    private final GroupCommit<Append> commits = new GroupCommit<>(this::insertInOneTransaction);
+    /** Appends of sessions that arrive during a commit go into the next commit together, on one thread. */
+    private final GroupCommit<Append> commits = new GroupCommit<>(this::insertInOneTransaction,
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "waterline-store");
+                t.setDaemon(true);
+                return t;
+            }));
+
+    @Override
+    public void append(String sessionId, long firstSequence, List<Stored> events) {
+        try {
+            appendWhenDurable(sessionId, firstSequence, events).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
 
     /**
      * The hot path of every live session (one call per group-committed batch), so it is one plain JDBC
@@ -59,11 +73,12 @@ public class JpaSessionStore implements SessionStore {
      * entity and JTA machinery the rest of this store uses.
      */
     @Override
-    public void append(String sessionId, long firstSequence, List<Stored> events) {
+    public java.util.concurrent.CompletableFuture<Void> appendWhenDurable(String sessionId, long firstSequence,
+                                                                         List<Stored> events) {
         if (events.isEmpty()) {
-            return;
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        commits.commit(new Append(sessionId, firstSequence, events));
+        return commits.commit(new Append(sessionId, firstSequence, List.copyOf(events)));
     }
 
     private void insertInOneTransaction(List<Append> appends) {

@@ -65,4 +65,42 @@ class SerialExecutorTest {
         runPool();
         assertEquals(List.of("next"), ran);
     }
+
+    @Test
+    void aPausedSessionRunsNothingUntilItsCommitIsDoneThenTheContinuationFirstAndHoldsNoThreadMeanwhile() {
+        SerialExecutor session = new SerialExecutor(pool::add);
+        SerialExecutor other = new SerialExecutor(pool::add);
+        java.util.concurrent.CompletableFuture<Void> commit = new java.util.concurrent.CompletableFuture<>();
+        List<String> ran = new ArrayList<>();
+        session.execute(() -> {
+            ran.add("apply batch 1");
+            session.pauseUntil(commit, () -> ran.add("answer batch 1"));
+        });
+        session.execute(() -> ran.add("view flush"));
+        runPool();
+        assertEquals(List.of("apply batch 1"), ran, "nothing else of the session while its commit is under way");
+        session.execute(() -> ran.add("attach"));
+        other.execute(() -> ran.add("other session"));
+        runPool();
+        assertEquals(List.of("apply batch 1", "other session"), ran, "the pool serves other sessions meanwhile");
+
+        commit.complete(null);
+        assertEquals(1, pool.size(), "completing the commit schedules the session again");
+        runPool();
+        assertEquals(List.of("apply batch 1", "other session", "answer batch 1", "view flush", "attach"), ran);
+    }
+
+    @Test
+    void aCommitAlreadyDoneWhenPausingGoesOnWithTheContinuationAtOnce() {
+        SerialExecutor session = new SerialExecutor(pool::add);
+        List<String> ran = new ArrayList<>();
+        session.execute(() -> {
+            ran.add("apply");
+            session.pauseUntil(java.util.concurrent.CompletableFuture.completedFuture(null), () -> ran.add("answer"));
+        });
+        session.execute(() -> ran.add("next"));
+        runPool();
+        assertEquals(List.of("apply", "answer", "next"), ran);
+        assertTrue(pool.isEmpty(), "no second runner was started");
+    }
 }
