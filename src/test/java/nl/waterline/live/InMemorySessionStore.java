@@ -15,6 +15,8 @@ final class InMemorySessionStore implements SessionStore {
     private final Map<String, String> idByCode = new HashMap<>();
     private final Map<String, List<Stored>> events = new HashMap<>();
     volatile boolean failWrites;
+    /** When set, appends are committed later on this executor, as the database store does on its own thread. */
+    volatile java.util.concurrent.Executor commitLater;
     int appends;
 
     @Override
@@ -34,6 +36,16 @@ final class InMemorySessionStore implements SessionStore {
         }
         log.addAll(batch);
         appends++;
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> appendWhenDurable(String sessionId, long firstSequence,
+                                                                         List<Stored> batch) {
+        java.util.concurrent.Executor later = commitLater;
+        if (later == null) {
+            return SessionStore.super.appendWhenDurable(sessionId, firstSequence, batch);
+        }
+        return java.util.concurrent.CompletableFuture.runAsync(() -> append(sessionId, firstSequence, batch), later);
     }
 
     @Override

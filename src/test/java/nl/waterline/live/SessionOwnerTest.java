@@ -233,6 +233,45 @@ class SessionOwnerTest {
         assertInstanceOf(Refusal.class, refused.getCause(), "a refused join is not read");
     }
 
+    @Test
+    void withCommitsOnTheirOwnThreadEveryAcknowledgedPickIsAlreadyStoredAndAFailedOneLeavesNoTrace() throws Exception {
+        ExecutorService storeThread = Executors.newSingleThreadExecutor();
+        try {
+            store.commitLater = storeThread;
+            owner = newOwner();
+            List<String> terms = Fixtures.stakeholderTemplate().terms();
+            List<String> notStoredWhenAcked = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<CompletableFuture<?>> acks = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String id = join(i);
+                String term = terms.get(i % 5);
+                acks.add(owner.submit(new Actor.Participant(id), new SessionCommand.Pick(PickKind.MOST, term, false))
+                        .thenAccept(version -> {
+                            boolean stored = store.load("K7PMQ2XD").orElseThrow().stream().anyMatch(e ->
+                                    e.event() instanceof nl.waterline.session.SessionEvent.PickAdded added
+                                            && added.participantId().equals(id));
+                            if (!stored) {
+                                notStoredWhenAcked.add(id);
+                            }
+                        }));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(), notStoredWhenAcked, "acknowledged before it was durable");
+
+            store.failWrites = true;
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> owner.submit(
+                    new Actor.Participant("p0"), new SessionCommand.Pick(PickKind.LEAST, terms.get(7), false))
+                    .get(10, TimeUnit.SECONDS));
+            assertEquals(ErrorCode.INTERNAL, ((Refusal) failed.getCause()).code());
+            store.failWrites = false;
+            List<String> least = owner.read(s -> List.copyOf(s.participant("p0").orElseThrow()
+                    .picks(PickKind.LEAST))).get(5, TimeUnit.SECONDS);
+            assertEquals(List.of(), least, "the session in memory was reloaded: the failed pick left no trace");
+        } finally {
+            storeThread.shutdownNow();
+        }
+    }
+
     /** Collects what a phone receives, for checking which room views reached it. */
     private static final class Phone {
         final List<String> frames = new ArrayList<>();
