@@ -140,8 +140,10 @@ public final class Scenario {
         this.host = base.getHost();
         this.port = base.getPort();
         int connections = settings.participants() + 2 * settings.sessions() + 10;
+        // Every phone has its own connection; with a small pool the generator itself would queue the joins of a
+        // big room (64 connections held the L10k storm to ~100 joins/s). Up to 1,000 joins in flight at once.
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000),
-                new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(-1));
+                new PoolOptions().setHttp1MaxSize(Math.min(1000, connections)).setMaxWaitQueueSize(-1));
         // The default of 50 connections per server would queue the rest of the room (toolchain.md).
         this.ws = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(connections)
