@@ -54,7 +54,6 @@ public final class SessionOwner {
 
     // Only touched on the serial executor:
     private Session session;
-    private boolean drainScheduled;
     private boolean flushScheduled;
     private boolean viewsDirty;
     private boolean phoneRoomDirty;
