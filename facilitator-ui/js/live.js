@@ -234,17 +234,12 @@ export class LiveClient {
         this.#welcome(msg);
         break;
       case 'view':
-      case 'you': {
-        // Views are coalesced and may overtake each other; an older one would undo newer state.
-        const kind = msg.type === 'view' ? `view:${msg.audience ?? ''}` : 'you';
-        if (typeof msg.version === 'number') {
-          if (msg.version < (this.#seen.get(kind) ?? -1)) return;
-          this.#seen.set(kind, msg.version);
-        }
-        this.#on[msg.type]?.(msg);
+      case 'you':
+        this.#deliver(msg);
         break;
-      }
       case 'ack':
+        // A command that changed the sender's own state brings that state along (no separate `you` frame).
+        if (msg.you && typeof msg.you === 'object') this.#deliver({ type: 'you', ...msg.you });
         this.#take(msg.id)?.resolve(msg);
         break;
       case 'error':
@@ -253,6 +248,16 @@ export class LiveClient {
       default:
         break;
     }
+  }
+
+  #deliver(msg) {
+    // Views are coalesced and may overtake each other; an older one would undo newer state.
+    const kind = msg.type === 'view' ? `view:${msg.audience ?? ''}` : 'you';
+    if (typeof msg.version === 'number') {
+      if (msg.version < (this.#seen.get(kind) ?? -1)) return;
+      this.#seen.set(kind, msg.version);
+    }
+    this.#on[msg.type]?.(msg);
   }
 
   #welcome(msg) {

@@ -52,18 +52,35 @@ public final class Frames {
     }
 
     public static String you(long version, Views.You participant) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "you");
-        frame.put("version", version);
-        frame.put("participant", participant);
-        return encode(frame);
+        return you(personal(version, participant));
+    }
+
+    /** A {@code you} frame around a personal state from {@link #personal}. */
+    static String you(String personal) {
+        return "{\"type\":\"you\"," + personal.substring(1);
+    }
+
+    /** A participant's own state at a version, {@code {"version":…,"participant":…}}: a {@code you} frame's body. */
+    static String personal(long version, Views.You participant) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("version", version);
+        state.put("participant", participant);
+        return encode(state);
     }
 
     public static String ack(String id, long version) {
+        return ack(id, version, null);
+    }
+
+    /** An acknowledgement; {@code you}, when not null, is the sender's new personal state from {@link #personal}. */
+    public static String ack(String id, long version, String you) {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "ack");
         frame.put("id", id);
         frame.put("version", version);
+        if (you != null) {
+            frame.put("you", new com.fasterxml.jackson.databind.util.RawValue(you));
+        }
         return encode(frame);
     }
 

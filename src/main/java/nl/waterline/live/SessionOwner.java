@@ -66,7 +66,16 @@ public final class SessionOwner {
     /** Bodies of the participants' views last sent, per key (room, subgroup:id, harvest:group). */
     private final Map<String, String> lastSent = new java.util.HashMap<>();
 
-    private record Pending(Actor actor, SessionCommand command, String commandKey, CompletableFuture<Long> result) {
+    private record Pending(Actor actor, SessionCommand command, String commandKey, Outbox origin,
+                           CompletableFuture<Acknowledged> result) {
+    }
+
+    /**
+     * A stored command's answer: the version it reached and, when it changed the sender's own state, that
+     * state as JSON ({@code {"version":…,"participant":…}}), so the screen that sent it gets its new state
+     * in the acknowledgement instead of in a second frame.
+     */
+    public record Acknowledged(long version, String you) {
     }
 
     /** Keys of client commands already applied, so a re-sent command is acknowledged again but applied once. */
@@ -125,8 +134,16 @@ public final class SessionOwner {
      * is acknowledged with the current version and not applied again.
      */
     public CompletableFuture<Long> submit(Actor actor, SessionCommand command, String commandKey) {
-        CompletableFuture<Long> result = new CompletableFuture<>();
-        enqueue(actor, command, commandKey, result);
+        return submitFrom(null, actor, command, commandKey).thenApply(Acknowledged::version);
+    }
+
+    /**
+     * Queues a command sent from a screen; once stored, the answer carries the sender's new personal state
+     * if the command changed it, and that screen gets no separate {@code you} frame for it.
+     */
+    public CompletableFuture<Acknowledged> submitFrom(Outbox origin, Actor actor, SessionCommand command, String commandKey) {
+        CompletableFuture<Acknowledged> result = new CompletableFuture<>();
+        enqueue(actor, command, commandKey, origin, result);
         return result;
     }
 
@@ -136,14 +153,15 @@ public final class SessionOwner {
      * wait behind everyone else's commands and their commit.
      */
     public <T> CompletableFuture<T> submitThenRead(Actor actor, SessionCommand command, Function<Session, T> reader) {
-        CompletableFuture<Long> stored = new CompletableFuture<>();
+        CompletableFuture<Acknowledged> stored = new CompletableFuture<>();
         // Registered before the command is queued, so the reader runs on the writer as it completes `stored`.
-        CompletableFuture<T> answer = stored.thenApply(version -> reader.apply(session));
-        enqueue(actor, command, null, stored);
+        CompletableFuture<T> answer = stored.thenApply(ack -> reader.apply(session));
+        enqueue(actor, command, null, null, stored);
         return answer;
     }
 
-    private void enqueue(Actor actor, SessionCommand command, String commandKey, CompletableFuture<Long> result) {
+    private void enqueue(Actor actor, SessionCommand command, String commandKey, Outbox origin,
+                         CompletableFuture<Acknowledged> result) {
         if (closed) {
             result.completeExceptionally(new Refusal(ErrorCode.UNKNOWN_SESSION, "this session was deleted"));
             return;
@@ -153,7 +171,7 @@ public final class SessionOwner {
             result.completeExceptionally(new Refusal(ErrorCode.SESSION_BUSY, "the session is busy; try again"));
             return;
         }
-        inbox.add(new Pending(actor, command, commandKey, result));
+        inbox.add(new Pending(actor, command, commandKey, origin, result));
         serial.execute(this::drainOnce);
     }
 
@@ -298,7 +316,7 @@ public final class SessionOwner {
             }
         }
         if (events.isEmpty()) {
-            answer(batch, versions, refusals);
+            answer(batch, versions, refusals, Map.of(), new java.util.HashSet<>());
             return;
         }
         // Durable before anyone hears of it: nothing else of this session runs until the commit is done
@@ -319,20 +337,48 @@ public final class SessionOwner {
             batch.forEach(p -> p.result().completeExceptionally(failed));
             return;
         }
-        answer(batch, versions, refusals);
+        Map<String, String> personal = personalStates(changedParticipants);
+        Set<Outbox> toldInAck = new java.util.HashSet<>();
+        answer(batch, versions, refusals, personal, toldInAck);
         disconnectRemoved(events);
-        sendPersonalFrames(changedParticipants);
+        sendPersonalFrames(personal, toldInAck);
         scheduleViews();
     }
 
-    private static void answer(List<Pending> batch, List<Long> versions, List<Refusal> refusals) {
+    /**
+     * Completes each command's future; a command from one of a participant's own screens that changed that
+     * participant carries their new state, and that screen is noted in {@code toldInAck}.
+     */
+    private static void answer(List<Pending> batch, List<Long> versions, List<Refusal> refusals,
+                               Map<String, String> personal, Set<Outbox> toldInAck) {
         for (int i = 0; i < batch.size(); i++) {
+            Pending pending = batch.get(i);
             if (refusals.get(i) != null) {
-                batch.get(i).result().completeExceptionally(refusals.get(i));
-            } else {
-                batch.get(i).result().complete(versions.get(i));
+                pending.result().completeExceptionally(refusals.get(i));
+                continue;
             }
+            String you = null;
+            if (pending.origin() != null && pending.actor() instanceof Actor.Participant sender) {
+                you = personal.get(sender.participantId());
+                if (you != null) {
+                    toldInAck.add(pending.origin());
+                }
+            }
+            pending.result().complete(new Acknowledged(versions.get(i), you));
         }
+    }
+
+    /** The new personal state of each changed participant who has a screen open, encoded once. */
+    private Map<String, String> personalStates(Set<String> participantIds) {
+        Map<String, String> states = new java.util.HashMap<>();
+        for (String id : participantIds) {
+            Set<Outbox> screens = screensOf.get(id);
+            if (screens == null || screens.isEmpty()) {
+                continue;
+            }
+            session.participant(id).ifPresent(p -> states.put(id, Frames.personal(session.version(), Views.you(session, p))));
+        }
+        return states;
     }
 
     /** Participants whose personal frame changes with this event: their picks or their subgroup. */
@@ -365,19 +411,22 @@ public final class SessionOwner {
         }
     }
 
-    /** A participant's own state goes to their own screens at once: O(1) frames per pick. */
-    private void sendPersonalFrames(Set<String> participantIds) {
-        if (participantIds.isEmpty()) {
-            return;
-        }
-        for (String id : participantIds) {
-            Set<Outbox> screens = screensOf.get(id);
-            if (screens == null || screens.isEmpty()) {
-                continue;
+    /**
+     * A participant's own state goes at once to their other screens (another tab, a second phone) and to the
+     * screens of participants changed by someone else (placed in a subgroup): O(1) frames per pick.
+     */
+    private void sendPersonalFrames(Map<String, String> personal, Set<Outbox> toldInAck) {
+        personal.forEach((id, state) -> {
+            String frame = null;
+            for (Outbox outbox : screensOf.getOrDefault(id, Set.of())) {
+                if (!toldInAck.contains(outbox)) {
+                    if (frame == null) {
+                        frame = Frames.you(state);
+                    }
+                    outbox.send(frame);
+                }
             }
-            session.participant(id).map(p -> Frames.you(session.version(), Views.you(session, p)))
-                    .ifPresent(frame -> screens.forEach(outbox -> outbox.send(frame)));
-        }
+        });
     }
 
     // ---- coalesced views ----------------------------------------------------------------------

@@ -153,6 +153,12 @@ public final class LiveClient implements AutoCloseable {
         return null;
     }
 
+    /** Every frame received so far that no await has taken, oldest first. */
+    public List<JsonNode> received() {
+        frames.drainTo(seen);
+        return List.copyOf(seen);
+    }
+
     public int awaitClose() throws Exception {
         return closed.get(10, TimeUnit.SECONDS);
     }

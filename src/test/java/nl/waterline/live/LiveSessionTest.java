@@ -57,7 +57,8 @@ class LiveSessionTest {
              LiveClient anne = participant(s, TestSessions.join(s, "Anne", "gemeente", "uitvoering"));
              LiveClient bert = participant(s, TestSessions.join(s, "Bert", "uwv", "management"));
              LiveClient carla = participant(s, TestSessions.join(s, "Carla", "gemeente", "bestuur"))) {
-            assertEquals("ack", anne.pick("MOST", "Praktijkkennis benutten").path("type").asText());
+            JsonNode annesAck = anne.pick("MOST", "Praktijkkennis benutten");
+            assertEquals("ack", annesAck.path("type").asText());
             assertEquals("ack", carla.pick("MOST", "Praktijkkennis benutten").path("type").asText());
             assertEquals("ack", bert.pick("LEAST", "Praktijkkennis benutten").path("type").asText());
             assertEquals("ack", bert.pick("MOST", "Verantwoorden").path("type").asText());
@@ -73,10 +74,42 @@ class LiveSessionTest {
             assertTrue(view.path("attendance").path("missingExpected").toString().contains("clienten-werkzoekenden"));
             assertTrue(view.path("participants").toString().contains("Carla"), "the facilitator sees who is who");
 
-            JsonNode you = anne.awaitMatching(f -> f.path("type").asText().equals("you")
-                    && f.path("participant").path("most").size() == 1, "Anne's own picks");
-            assertEquals("Praktijkkennis benutten", you.path("participant").path("most").get(0).asText());
+            JsonNode you = annesAck.path("you");
+            assertEquals("Praktijkkennis benutten", you.path("participant").path("most").get(0).asText(),
+                    "the ack brings Anne's own picks along: " + annesAck);
+            assertTrue(you.path("version").asLong() >= annesAck.path("version").asLong());
         }
+    }
+
+    @Test
+    void ownPicksComeWithTheAckOnTheSendingScreenAndAsAYouFrameOnTheOtherScreens() throws Exception {
+        NewSession s = TestSessions.create();
+        NewParticipant p = TestSessions.join(s, "Anne", "gemeente", "uitvoering");
+        try (LiveClient phone = participant(s, p); LiveClient laptop = participant(s, p)) {
+            phone.await("you");
+            laptop.await("you");
+
+            JsonNode first = phone.pick("MOST", "Reflecteren");
+            JsonNode second = phone.pick("LEAST", "Verantwoorden");
+
+            assertEquals(List.of("Reflecteren"), texts(first.path("you").path("participant").path("most")));
+            assertEquals(List.of("Verantwoorden"), texts(second.path("you").path("participant").path("least")));
+            JsonNode onLaptop = laptop.awaitMatching(f -> f.path("type").asText().equals("you")
+                    && f.path("participant").path("least").size() == 1, "the other screen's you frame");
+            assertEquals(List.of("Reflecteren"), texts(onLaptop.path("participant").path("most")));
+            // Frames of one connection arrive in order, and each ack goes out before any you frame of its batch:
+            // once the second ack is here, a separate you frame for the first pick would have arrived too.
+            assertTrue(phone.received().stream().noneMatch(f -> f.path("type").asText().equals("you")),
+                    "the sending screen gets its state once, in the ack: " + phone.received());
+            // A refused command changes nothing and brings no state.
+            JsonNode refused = phone.pick("MOST", "Verantwoorden");
+            assertEquals("PICK_CONFLICT", refused.path("code").asText());
+            assertFalse(refused.has("you"));
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
     @Test
