@@ -139,8 +139,8 @@ public final class Views {
     }
 
     public static ParticipantSummary summary(Participant p) {
-        return new ParticipantSummary(p.id(), p.name(), p.group(), p.role(), List.copyOf(p.picks(PickKind.MOST)),
-                List.copyOf(p.picks(PickKind.LEAST)));
+        return new ParticipantSummary(p.id(), p.name(), p.group(), p.role(), p.pickList(PickKind.MOST),
+                p.pickList(PickKind.LEAST));
     }
 
     static Picking picking(Session s) {
@@ -155,7 +155,7 @@ public final class Views {
     public static FacilitatorView facilitator(Session s, String joinUrl, PickResults results, boolean withNames) {
         List<SubgroupDetail> subgroups = s.subgroups().stream().map(sg -> detail(s, sg)).toList();
         return new FacilitatorView(JoinCodes.display(s.joinCode()), joinUrl, s.phase(), s.template().phases(),
-                picking(s), Attendance.of(s), withNames ? s.participants().stream().map(Views::summary).toList() : List.of(),
+                picking(s), s.attendance(), withNames ? s.participants().stream().map(Views::summary).toList() : List.of(),
                 results, s.turnSeconds(), subgroups, parked(s, null), harvest(s),
                 s.issues().stream().map(i -> new IssueView(i.id(), i.title(), s.issueIntro(i.id()))).toList(), s.notes(),
                 s.perspectives(), s.series(), s.mergeSmallRoles(), new Joining(s.joiningLocked(), s.capacity()));
@@ -166,7 +166,7 @@ public final class Views {
                 sg.colour(), SubgroupMixer.mixOf(s.membersOf(sg)), speakerLabel(s, sg.speaker()),
                 turnStartedAt(s, sg), sg.finished(), discussionOf(s, sg.id()))).toList();
         return new ProjectorView(JoinCodes.display(s.joinCode()), joinUrl, s.phase(), s.template().phases(), picking(s),
-                Attendance.of(s), s.resultsVisibleToRoom() ? results : null, s.turnSeconds(), subgroups, harvest(s));
+                s.attendance(), s.resultsVisibleToRoom() ? results : null, s.turnSeconds(), subgroups, harvest(s));
     }
 
     public static ParticipantView participant(Session s, PickResults results) {

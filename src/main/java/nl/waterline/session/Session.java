@@ -276,12 +276,12 @@ public final class Session {
                 ownWords.put(fold(added.term()), Boolean.TRUE);
                 tally.ownWord(knownWords.get(fold(added.term())));
             }
-            if (p.mutablePicks(added.kind()).add(added.term())) {
+            if (p.addPick(added.kind(), added.term())) {
                 tally.added(p, added.kind(), added.term());
             }
         } else if (event instanceof PickRemoved removed) {
             Participant p = participants.get(removed.participantId());
-            if (p.mutablePicks(removed.kind()).remove(removed.term())) {
+            if (p.removePick(removed.kind(), removed.term())) {
                 tally.removed(p, removed.kind(), removed.term());
             }
         } else if (event instanceof SessionEvent.JoiningLocked locked) {
@@ -392,6 +392,21 @@ public final class Session {
     public long version() {
         return version;
     }
+
+    /**
+     * Who is in the room, at this version; kept until the next event, since the facilitator's and the
+     * projector's views of one moment both show it.
+     */
+    public Attendance attendance() {
+        if (attendance == null || attendanceVersion != version) {
+            attendance = Attendance.of(this);
+            attendanceVersion = version;
+        }
+        return attendance;
+    }
+
+    private Attendance attendance;
+    private long attendanceVersion;
 
     public String phase() {
         return dialogue.phase();

@@ -90,6 +90,34 @@ class SessionTest {
     }
 
     @Test
+    void thePickListsThatViewsShowFollowEveryPickAndUnpick() {
+        Actor anne = join("p1", "gemeente", "uitvoering");
+        Participant p = session.participant("p1").orElseThrow();
+        run(anne, new Pick(LEAST, "Verantwoorden", false));
+        assertEquals(List.of("Verantwoorden"), p.pickList(LEAST));
+        assertEquals(List.of(), p.pickList(MOST));
+        run(anne, new Pick(LEAST, "Reflecteren", false));
+        run(anne, new Pick(MOST, "Integraal werken", false));
+        assertEquals(List.of("Verantwoorden", "Reflecteren"), p.pickList(LEAST), "in pick order");
+        run(anne, new Unpick(LEAST, "Verantwoorden"));
+        assertEquals(List.of("Reflecteren"), p.pickList(LEAST));
+        assertEquals(List.of("Integraal werken"), p.pickList(MOST));
+    }
+
+    @Test
+    void attendanceFollowsJoinsAndDepartures() {
+        join("p1", "gemeente", "uitvoering");
+        Attendance before = session.attendance();
+        assertEquals(1, before.total());
+        join("p2", "uwv", "management");
+        assertEquals(2, session.attendance().total());
+        assertEquals(Attendance.of(session), session.attendance(), "the same as counted from scratch");
+        run(Actor.FACILITATOR, new SessionCommand.RemoveParticipant("p1"));
+        assertEquals(1, session.attendance().total());
+        assertEquals(Attendance.of(session), session.attendance());
+    }
+
+    @Test
     void unknownTermsAndGroupsAreRefused() {
         assertRefused(ErrorCode.UNKNOWN_GROUP, Actor.NEWCOMER,
                 new Join("p9", "h", "x", "gemeentes", "uitvoering", Instant.EPOCH));
