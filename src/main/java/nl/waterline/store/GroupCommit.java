@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * Commits the appends of several sessions together. Each session's writer already groups its own
@@ -17,10 +16,6 @@ import java.util.function.LongSupplier;
  * future completes only once its own events are committed. The sessions wait for it without holding a
  * thread, so the queue fills with every session that has something to store.
  *
- * <p>A commit costs about the same for one event as for a hundred (the database rewrites the pages it
- * touched), so under load commits are spaced at least a short window apart: everything arriving within it
- * shares the next commit. A lone append after a quiet spell is committed at once.
- *
  * <p>If the shared transaction fails, each append is tried again alone, so one session's bad batch fails
  * that session only.
  *
@@ -29,19 +24,9 @@ import java.util.function.LongSupplier;
 final class GroupCommit<T> {
 
     private final Consumer<List<T>> writeInOneTransaction;
-    private final Committer committer;
-    private final long windowNanos;
-    private final LongSupplier clock;
+    private final Executor committer;
     private final ConcurrentLinkedQueue<Request<T>> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private volatile long lastCommitStart;
-    private volatile boolean committedBefore;
-
-    /** Runs a commit on the commit thread, after a delay (zero or less: as soon as it can). */
-    @FunctionalInterface
-    interface Committer {
-        void run(Runnable commit, long delayNanos);
-    }
 
     private record Request<T>(T append, CompletableFuture<Void> done) {
     }
@@ -51,18 +36,8 @@ final class GroupCommit<T> {
      * @param committer             runs the commits one after another (a single thread)
      */
     GroupCommit(Consumer<List<T>> writeInOneTransaction, Executor committer) {
-        this(writeInOneTransaction, (commit, delay) -> committer.execute(commit), 0, System::nanoTime);
-    }
-
-    /**
-     * @param committer   runs the commits one after another (a single thread), each after the delay it is given
-     * @param windowNanos the least time from the start of one commit to the start of the next
-     */
-    GroupCommit(Consumer<List<T>> writeInOneTransaction, Committer committer, long windowNanos, LongSupplier clock) {
         this.writeInOneTransaction = writeInOneTransaction;
         this.committer = committer;
-        this.windowNanos = windowNanos;
-        this.clock = clock;
     }
 
     /** Completes once {@code append} is committed; fails with what writing it alone threw if it could not be. */
@@ -70,15 +45,12 @@ final class GroupCommit<T> {
         Request<T> request = new Request<>(append, new CompletableFuture<>());
         waiting.add(request);
         if (scheduled.compareAndSet(false, true)) {
-            long delay = committedBefore ? lastCommitStart + windowNanos - clock.getAsLong() : 0;
-            committer.run(this::commitWaiting, delay);
+            committer.execute(this::commitWaiting);
         }
         return request.done();
     }
 
     private void commitWaiting() {
-        lastCommitStart = clock.getAsLong();
-        committedBefore = true;
         // Cleared before taking the queue: an append arriving from now on schedules the next commit.
         scheduled.set(false);
         List<Request<T>> group = new ArrayList<>();

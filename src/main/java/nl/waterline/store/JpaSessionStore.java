@@ -6,7 +6,6 @@ import nl.waterline.session.SessionEvent;
 import nl.waterline.session.SessionStore;
 
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -51,30 +50,13 @@ public class JpaSessionStore implements SessionStore {
     private record Append(String sessionId, long firstSequence, List<Stored> events) {
     }
 
-    /** Commits start at least this far apart under load; what arrives in between shares the next commit. */
-    @ConfigProperty(name = "waterline.store.commit-window-ms", defaultValue = "5")
-    long commitWindowMillis;
-
-    private final java.util.concurrent.ScheduledExecutorService commitThread =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    /** Appends of sessions that arrive during a commit go into the next commit together, on one thread. */
+    private final GroupCommit<Append> commits = new GroupCommit<>(this::insertInOneTransaction,
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "waterline-store");
                 t.setDaemon(true);
                 return t;
-            });
-
-    /** Appends of sessions that arrive during a commit or its window go into the next commit together, on one thread. */
-    private GroupCommit<Append> commits;
-
-    @jakarta.annotation.PostConstruct
-    void startCommits() {
-        commits = new GroupCommit<>(this::insertInOneTransaction, (commit, delayNanos) -> {
-            if (delayNanos > 0) {
-                commitThread.schedule(commit, delayNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-            } else {
-                commitThread.execute(commit);
-            }
-        }, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(commitWindowMillis), System::nanoTime);
-    }
+            }));
 
     @Override
     public void append(String sessionId, long firstSequence, List<Stored> events) {

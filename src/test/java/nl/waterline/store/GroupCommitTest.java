@@ -20,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GroupCommitTest {
 
@@ -100,38 +99,5 @@ class GroupCommitTest {
         ExecutionException failed = assertThrows(ExecutionException.class,
                 () -> commits.commit("session A").get(10, TimeUnit.SECONDS));
         assertInstanceOf(OutOfMemoryError.class, failed.getCause());
-    }
-
-    @Test
-    void underLoadCommitsAreAWindowApartAndEverythingInTheWindowSharesOne() {
-        long[] now = {0};
-        List<Long> delays = new ArrayList<>();
-        List<Runnable> due = new ArrayList<>();
-        long window = TimeUnit.MILLISECONDS.toNanos(5);
-        GroupCommit<String> commits = new GroupCommit<>(transactions::add, (commit, delay) -> {
-            delays.add(delay);
-            due.add(commit);
-        }, window, () -> now[0]);
-
-        CompletableFuture<Void> a = commits.commit("a");
-        assertEquals(List.of(0L), delays, "the first append after a quiet spell is committed at once");
-        due.remove(0).run();
-        assertEquals(List.of(List.of("a")), transactions);
-        assertTrue(a.isDone());
-
-        now[0] = TimeUnit.MILLISECONDS.toNanos(1);
-        CompletableFuture<Void> b = commits.commit("b");
-        CompletableFuture<Void> c = commits.commit("c");
-        assertEquals(List.of(0L, window - TimeUnit.MILLISECONDS.toNanos(1)), delays,
-                "one commit scheduled for the end of the window, not one per append");
-        assertFalse(b.isDone(), "not acknowledged before it is committed");
-        now[0] = window;
-        due.remove(0).run();
-        assertEquals(List.of(List.of("a"), List.of("b", "c")), transactions);
-        assertTrue(b.isDone() && c.isDone());
-
-        now[0] = TimeUnit.MILLISECONDS.toNanos(100);
-        commits.commit("d");
-        assertTrue(delays.get(2) <= 0, "after a quiet spell: at once again");
     }
 }
