@@ -8,6 +8,9 @@ import java.text.Normalizer;
  */
 public final class TextRules {
 
+    /** Compiled once: every pick and note passes through here (String.replaceAll compiles its pattern per call). */
+    private static final java.util.regex.Pattern WHITESPACE_RUNS = java.util.regex.Pattern.compile("\\s+");
+
     public static final int MAX_NAME = 40;
     public static final int MAX_OWN_WORD = 40;
     public static final int MAX_TITLE = 120;
@@ -34,7 +37,7 @@ public final class TextRules {
             }
             i += Character.charCount(cp);
         }
-        String cleaned = text.strip().replaceAll("\\s+", " ");
+        String cleaned = WHITESPACE_RUNS.matcher(text.strip()).replaceAll(" ");
         if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
             throw new Refusal(ErrorCode.TEXT_TOO_LONG, field + " is longer than " + maxLength + " characters");
         }
