@@ -45,6 +45,7 @@ public class CdsArchive {
         Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             awaitReady(server, URI.create("http://127.0.0.1:" + port + "/api/templates"), log);
+            exerciseALiveSession(URI.create("http://127.0.0.1:" + port + "/"));
         } finally {
             server.destroy(); // SIGTERM: a normal exit, at which the JVM writes the archive
             if (!server.waitFor(120, TimeUnit.SECONDS)) {
@@ -76,6 +77,93 @@ public class CdsArchive {
             Thread.sleep(50);
         }
         throw new IllegalStateException("the packaged jar was not ready within 180 s; see " + log);
+    }
+
+    /**
+     * One session as a room uses it (create, join, facilitator and phone over WebSocket, a pick, its ack and the
+     * views), so that the classes of the first join storm after a start are in the archive too: loading them
+     * cold, while hundreds of phones wait, was part of the storm's slowest joins.
+     */
+    private static void exerciseALiveSession(URI base) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String created = post(http, base.resolve("api/sessions"), "{\"templateId\":\"stakeholdersessie\"}");
+        String code = field(created, "code").replace("-", "");
+        String facilitatorSecret = field(created, "facilitatorSecret");
+        String phoneSecret = "cdsTrainingSecret0123456789";
+        post(http, base.resolve("api/sessions/" + code + "/participants"),
+                "{\"name\":\"Anne\",\"group\":\"gemeente\",\"role\":\"uitvoering\",\"secret\":\"" + phoneSecret + "\"}");
+        URI live = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/live/" + code);
+        Screen facilitator = new Screen(http, live, "{\"type\":\"hello\",\"role\":\"facilitator\",\"secret\":\"" + facilitatorSecret + "\"}");
+        Screen phone = new Screen(http, live, "{\"type\":\"hello\",\"role\":\"participant\",\"secret\":\"" + phoneSecret + "\"}");
+        phone.awaitFrame("\"type\":\"you\"");
+        phone.send("{\"type\":\"pick\",\"id\":\"c1\",\"kind\":\"MOST\",\"term\":\"Reflecteren\"}");
+        phone.awaitFrame("\"type\":\"ack\"");
+        facilitator.awaitFrame("\"Reflecteren\",\"own\"");
+        phone.close();
+        facilitator.close();
+        http.send(HttpRequest.newBuilder(base.resolve("api/sessions/" + code + "/minutes.json"))
+                .header("Authorization", "Bearer " + facilitatorSecret).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static String post(HttpClient http, URI uri, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("training request " + uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String field(String json, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    /** A WebSocket screen that keeps every text frame it receives. */
+    private static final class Screen implements java.net.http.WebSocket.Listener {
+        private final java.util.concurrent.LinkedBlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        private final java.net.http.WebSocket socket;
+
+        Screen(HttpClient http, URI live, String hello) throws Exception {
+            socket = http.newWebSocketBuilder().buildAsync(live, this).get(10, TimeUnit.SECONDS);
+            send(hello);
+        }
+
+        void send(String frame) throws Exception {
+            socket.sendText(frame, true).get(10, TimeUnit.SECONDS);
+        }
+
+        void awaitFrame(String containing) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline) {
+                String frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (frame != null && frame.contains(containing)) {
+                    return;
+                }
+            }
+            throw new IllegalStateException("training screen got no frame containing " + containing);
+        }
+
+        void close() {
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(partial.toString());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
     }
 
     private static void deleteTree(Path folder) throws IOException {
