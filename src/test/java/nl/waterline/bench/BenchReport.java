@@ -75,6 +75,9 @@ final class BenchReport {
         row(md, "facilitator views converged", m -> String.valueOf(m.get("facilitatorViewConverged")), w, b, null);
         row(md, "server CPU s (% of all cores)", m -> m.get("serverCpuSeconds") + " (" + m.get("serverCpuPercentOfAllCores") + " %)", w, b,
                 ratios == null ? null : String.valueOf(ratios.get("serverCpuSeconds")));
+        row(md, "server CPU s by thread", m -> m.get("serverCpuSecondsByThread") instanceof Map<?, ?> byThread && !byThread.isEmpty()
+                ? byThread.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))
+                : "–", w, b, null);
         row(md, "generator CPU s (% of all cores)", m -> m.get("generatorCpuSeconds") + " (" + m.get("generatorCpuPercentOfAllCores") + " %)", w, b, null);
         row(md, "heap after full GC with all connected, MiB (idle before)", m -> peak(m, "serverHeapAfterGcMiB") + " (" + m.get("serverHeapAfterGcIdleMiB") + ")", w, b, null);
         row(md, "heap per connection KiB (above idle)", m -> peak(m, "heapPerConnectionKiB") + " (" + peak(m, "heapAboveIdlePerConnectionKiB") + ")", w, b, null);

@@ -169,6 +169,7 @@ public final class LoadBenchmark {
             Duration ready = server.awaitReady(Duration.ofSeconds(60));
             double idleHeap = server.heapAfterGcMiB();
             double cpuBefore = server.cpuSeconds();
+            Map<String, Long> threadsBefore = ThreadCpu.snapshot(server.pid());
             // The generator shares the two cores with the server: its CPU shows how much of the box it took.
             long self = ProcessHandle.current().pid();
             double generatorBefore = ServerProcess.cpuSeconds(self);
@@ -177,6 +178,7 @@ public final class LoadBenchmark {
                     + settings.name() + " with " + settings.participants() + " participants in " + settings.sessions() + " session(s)");
             Scenario.Result result = Scenario.run(server.base, settings, open -> atPeak(server, open, idleHeap));
             double cpu = server.cpuSeconds() - cpuBefore;
+            Map<String, Double> cpuByThread = ThreadCpu.secondsBetween(threadsBefore, ThreadCpu.snapshot(server.pid()));
             double generatorCpu = ServerProcess.cpuSeconds(self) - generatorBefore;
             int cores = Runtime.getRuntime().availableProcessors();
             Map<String, Object> m = new LinkedHashMap<>();
@@ -187,6 +189,7 @@ public final class LoadBenchmark {
             m.put("serverCpuSeconds", Samples.round(cpu));
             // Over the whole scenario (opening sessions, join storm, change phase, settling), against all cores of the machine.
             m.put("serverCpuPercentOfAllCores", Samples.round(100 * cpu / result.wallSeconds / cores));
+            m.put("serverCpuSecondsByThread", cpuByThread);
             m.put("generatorCpuSeconds", Samples.round(generatorCpu));
             m.put("generatorCpuPercentOfAllCores", Samples.round(100 * generatorCpu / result.wallSeconds / cores));
             m.put("serverRssMiB", Samples.round(server.rssMiB()));
