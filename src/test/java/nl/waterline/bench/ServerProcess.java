@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess implements AutoCloseable {
 
     /** Linux reports utime/stime in clock ticks; 100 per second on every kernel this runs on. */
-    private static final double CLOCK_TICKS_PER_SECOND = 100.0;
+    static final double CLOCK_TICKS_PER_SECOND = 100.0;
 
     private final String name;
     private final Process process;
@@ -83,10 +83,14 @@ final class ServerProcess implements AutoCloseable {
 
     /** User + system CPU seconds of any process, e.g. the load generator itself. */
     static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return cpuTicks(Files.readString(Path.of("/proc/" + pid + "/stat"))) / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** User + system clock ticks from a {@code /proc/.../stat} line, of a process or of one of its threads. */
+    static long cpuTicks(String stat) {
         // The command name (field 2) may contain spaces; the numeric fields start after its ')'.
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS_PER_SECOND;
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /** Resident set size in MiB. */

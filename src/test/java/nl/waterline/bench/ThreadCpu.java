@@ -16,8 +16,6 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
 
-    private static final double CLOCK_TICKS_PER_SECOND = 100.0;
-
     /** Thread-name prefix (as the kernel keeps it: at most 15 characters) → group, first match wins. */
     private static final List<Map.Entry<String, String>> GROUPS = List.of(
             Map.entry("vert.x-eventloo", "event loops"),
@@ -48,8 +46,7 @@ final class ThreadCpu {
                     continue;
                 }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks.merge(groupOf(name), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                ticks.merge(groupOf(name), ServerProcess.cpuTicks(stat), Long::sum);
             }
         } catch (IOException | RuntimeException e) {
             return new LinkedHashMap<>();
@@ -68,7 +65,7 @@ final class ThreadCpu {
         for (String group : List.of("event loops", "session writers", "store", "worker pool", "JIT", "GC", "other")) {
             long used = after.getOrDefault(group, 0L) - before.getOrDefault(group, 0L);
             if (after.containsKey(group) && used > 0) {
-                seconds.put(group, Samples.round(used / CLOCK_TICKS_PER_SECOND));
+                seconds.put(group, Samples.round(used / ServerProcess.CLOCK_TICKS_PER_SECOND));
             }
         }
         return seconds;
