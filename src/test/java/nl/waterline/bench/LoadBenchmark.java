@@ -1,5 +1,7 @@
 package nl.waterline.bench;
 
+import nl.waterline.start.StartCommand;
+
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.net.ServerSocket;
@@ -86,7 +88,7 @@ public final class LoadBenchmark {
             }
             waterline.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                     "-Dwaterline.data-dir=" + dataDir, "-Dwaterline.templates-dir=" + templates));
-            waterline.addAll(ServerProcess.jarArguments(jar));
+            waterline.addAll(StartCommand.jarArguments(jar));
             section.put("waterline", measure("waterline", waterline, project, port,
                     out.resolve("waterline-" + settings.name() + ".log"), settings));
 

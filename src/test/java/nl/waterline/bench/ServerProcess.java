@@ -34,15 +34,6 @@ final class ServerProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /**
-     * The end of the start command for the packaged jar, as in the README: its class-data-sharing archive (written
-     * next to it by {@code package}), then {@code -jar}. Everything before (java, flags, system properties) is the
-     * caller's.
-     */
-    static List<String> jarArguments(Path jar) {
-        return List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("waterline.jsa"), "-jar", jar.toString());
-    }
-
     static ServerProcess start(String name, List<String> command, Path workDir, int port, Path log) throws IOException {
         Process p = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.waterline.live.LiveClient;
+import nl.waterline.start.StartCommand;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -143,7 +144,7 @@ final class StartupBenchmark {
             List<String> command = new ArrayList<>(javaAndFlags);
             command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                     "-Dwaterline.data-dir=" + data, "-Dwaterline.templates-dir=" + project.resolve("session-templates")));
-            command.addAll(ServerProcess.jarArguments(jar));
+            command.addAll(StartCommand.jarArguments(jar));
             ServerProcess process = ServerProcess.start("waterline", command, project, port, log);
             try {
                 Duration ready = process.awaitReady(Duration.ofSeconds(60));

@@ -1,5 +1,7 @@
 package nl.waterline.crash;
 
+import nl.waterline.start.StartCommand;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -44,9 +46,9 @@ public final class PackagedServer {
                 "-Dwaterline.data-dir=" + data.resolve("db").toAbsolutePath(),
                 "-Dwaterline.templates-dir=" + Path.of("session-templates").toAbsolutePath()));
         command.addAll(List.of(systemProperties));
-        // As the README starts it: with the class-data-sharing archive that `package` writes next to the jar.
+        // As the README starts it.
         Path jar = jar().toAbsolutePath();
-        command.addAll(List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("waterline.jsa"), "-jar", jar.toString()));
+        command.addAll(StartCommand.jarArguments(jar));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         HttpClient http = HttpClient.newHttpClient();

@@ -1,0 +1,26 @@
+package nl.waterline.start;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The JVM flags and jar of the README's start command, for the harnesses that start the packaged jar (kill -9
+ * trials, browser restart, load and start-up benchmarks), so that they measure what a facilitator runs.
+ * {@link ReadmeStartCommandTest} keeps the README and this list the same.
+ */
+public final class StartCommand {
+
+    private StartCommand() {
+    }
+
+    /**
+     * C1 only: Waterline's load comes in a burst right after it starts (everyone joins and picks within a minute),
+     * when C2 would spend a third of the CPU compiling; measured in docs/benchmarks.md ("Fifth round").
+     */
+    public static final String COMPILER = "-XX:TieredStopAtLevel=1";
+
+    /** Everything after {@code java} and the caller's own flags: the archive written next to the jar, then the jar. */
+    public static List<String> jarArguments(Path jar) {
+        return List.of(COMPILER, "-XX:SharedArchiveFile=" + jar.resolveSibling("waterline.jsa"), "-jar", jar.toString());
+    }
+}
