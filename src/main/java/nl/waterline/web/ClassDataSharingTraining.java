@@ -36,12 +36,13 @@ public class ClassDataSharingTraining {
         });
     }
 
-    private static void linkAll(Path log, ClassLoader loader) {
+    /** Links the classes the log says were loaded from a jar or folder; returns how many it linked. */
+    static int linkAll(Path log, ClassLoader loader) {
         List<String> lines;
         try {
             lines = Files.readAllLines(log);
         } catch (IOException e) {
-            return;
+            return 0;
         }
         int linked = 0;
         for (String line : lines) {
@@ -57,5 +58,6 @@ public class ClassDataSharingTraining {
             }
         }
         Logger.getLogger(ClassDataSharingTraining.class).infof("Linked %d loaded classes for the class-data-sharing archive", linked);
+        return linked;
     }
 }
