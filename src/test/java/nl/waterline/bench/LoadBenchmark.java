@@ -81,14 +81,12 @@ public final class LoadBenchmark {
             int port = freePort();
             Path dataDir = Files.createTempDirectory("waterline-bench-data");
             List<String> waterline = new ArrayList<>(List.of(java));
-            // e.g. -Dbench.serverJvmArgs="-XX:StartFlightRecording=filename=target/bench/waterline.jfr" to profile
-            String extra = System.getProperty("bench.serverJvmArgs", "").trim();
-            if (!extra.isEmpty()) {
-                waterline.addAll(List.of(extra.split("\\s+")));
-            }
             waterline.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                     "-Dwaterline.data-dir=" + dataDir, "-Dwaterline.templates-dir=" + templates));
-            waterline.addAll(StartCommand.jarArguments(jar));
+            // e.g. -Dbench.serverJvmArgs="-XX:StartFlightRecording=filename=target/bench/waterline.jfr" to profile;
+            // they come after the README's flags, so "-XX:TieredStopAtLevel=4" measures with C2 again
+            String extra = System.getProperty("bench.serverJvmArgs", "").trim();
+            waterline.addAll(StartCommand.jarArguments(jar, extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"))));
             section.put("waterline", measure("waterline", waterline, project, port,
                     out.resolve("waterline-" + settings.name() + ".log"), settings));
 

@@ -19,8 +19,23 @@ public final class StartCommand {
      */
     public static final String COMPILER = "-XX:TieredStopAtLevel=1";
 
-    /** Everything after {@code java} and the caller's own flags: the archive written next to the jar, then the jar. */
+    /** The JVM flags: the compiler choice and the class-data-sharing archive that {@code package} writes next to the jar. */
+    public static List<String> jvmFlags(Path jar) {
+        return List.of(COMPILER, "-XX:SharedArchiveFile=" + jar.resolveSibling("waterline.jsa"));
+    }
+
+    /**
+     * Everything after {@code java} and the caller's own system properties: {@link #jvmFlags}, then {@code extraFlags}
+     * (which win over the README's, e.g. a benchmark trying another compiler setting), then the jar.
+     */
+    public static List<String> jarArguments(Path jar, List<String> extraFlags) {
+        List<String> arguments = new java.util.ArrayList<>(jvmFlags(jar));
+        arguments.addAll(extraFlags);
+        arguments.addAll(List.of("-jar", jar.toString()));
+        return arguments;
+    }
+
     public static List<String> jarArguments(Path jar) {
-        return List.of(COMPILER, "-XX:SharedArchiveFile=" + jar.resolveSibling("waterline.jsa"), "-jar", jar.toString());
+        return jarArguments(jar, List.of());
     }
 }
