@@ -107,18 +107,14 @@ public final class LoadBenchmark {
         compareSlowWithL1k(sections);
         if (names.contains("startup")) {
             System.out.println("Measuring start-up with an empty store and with a filled one");
-            List<String> javaAndFlags = new ArrayList<>(List.of(java));
             String extra = System.getProperty("bench.serverJvmArgs", "").trim();
-            if (!extra.isEmpty()) {
-                javaAndFlags.addAll(List.of(extra.split("\\s+")));
-            }
-            report.put("startup", StartupBenchmark.run(javaAndFlags, jar, project, out,
+            report.put("startup", StartupBenchmark.run(java, extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")), jar, project, out,
                     Integer.getInteger("bench.startup.sessions", 100), Integer.getInteger("bench.startup.participants", 20),
                     Integer.getInteger("bench.startup.starts", 5)));
         }
         write(out, json, report);
         System.out.println(BenchReport.markdown(report));
-        System.out.println("Written " + out.resolve("results.json") + " and results.md");
+        System.out.println("Written " + out.resolve("results.json") + " and results.md (and a copy of each under " + out.resolve("runs") + ")");
         // The Vert.x and JDK client threads must not keep the exec plugin's JVM alive.
         System.exit(0);
     }
@@ -157,9 +153,19 @@ public final class LoadBenchmark {
         }
     }
 
+    /**
+     * results.json and results.md are the latest run; every run is also kept under runs/ by its start time, since
+     * comparing runs is the point and the next run would otherwise overwrite this one.
+     */
     private static void write(Path out, com.fasterxml.jackson.databind.ObjectMapper json, Map<String, Object> report) throws Exception {
-        Files.writeString(out.resolve("results.json"), json.writeValueAsString(report));
-        Files.writeString(out.resolve("results.md"), BenchReport.markdown(report));
+        String encoded = json.writeValueAsString(report);
+        String markdown = BenchReport.markdown(report);
+        Files.writeString(out.resolve("results.json"), encoded);
+        Files.writeString(out.resolve("results.md"), markdown);
+        Path runs = Files.createDirectories(out.resolve("runs"));
+        String stamp = String.valueOf(report.get("date")).replace(":", "").replaceAll("\\.\\d+", "");
+        Files.writeString(runs.resolve(stamp + ".json"), encoded);
+        Files.writeString(runs.resolve(stamp + ".md"), markdown);
     }
 
     private static Map<String, Object> measure(String name, List<String> command, Path workDir, int port, Path log,

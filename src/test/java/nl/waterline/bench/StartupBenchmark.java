@@ -35,13 +35,13 @@ final class StartupBenchmark {
     private StartupBenchmark() {
     }
 
-    static Map<String, Object> run(List<String> javaAndFlags, Path jar, Path project, Path out, int sessions,
+    static Map<String, Object> run(String java, List<String> extraFlags, Path jar, Path project, Path out, int sessions,
                                    int participantsPerSession, int starts) throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
         Path empty = Files.createTempDirectory("waterline-startup-empty");
         Path filled = Files.createTempDirectory("waterline-startup-filled");
         long fillStart = System.nanoTime();
-        List<String> codes = fill(javaAndFlags, jar, project, out, filled, sessions, participantsPerSession);
+        List<String> codes = fill(java, extraFlags, jar, project, out, filled, sessions, participantsPerSession);
         report.put("sessions", sessions);
         report.put("participantsPerSession", participantsPerSession);
         report.put("fillSeconds", Math.round((System.nanoTime() - fillStart) / 1e8) / 10.0);
@@ -51,10 +51,10 @@ final class StartupBenchmark {
         List<Double> firstUseMs = new ArrayList<>();
         for (int i = 0; i < starts; i++) {
             // Alternate, so that a drifting machine load hits both alike.
-            try (Started e = Started.start(javaAndFlags, jar, project, out.resolve("startup-empty.log"), empty)) {
+            try (Started e = Started.start(java, extraFlags, jar, project, out.resolve("startup-empty.log"), empty)) {
                 emptyMs.add(e.readyMs);
             }
-            Started f = Started.start(javaAndFlags, jar, project, out.resolve("startup-filled.log"), filled);
+            Started f = Started.start(java, extraFlags, jar, project, out.resolve("startup-filled.log"), filled);
             filledMs.add(f.readyMs);
             long t = System.nanoTime();
             String code = codes.get(i % codes.size());
@@ -78,11 +78,11 @@ final class StartupBenchmark {
     }
 
     /** 100 sessions as a real series would leave them: joins, 2 MOST and 2 LEAST picks each, a few notes. */
-    private static List<String> fill(List<String> javaAndFlags, Path jar, Path project, Path out, Path data,
+    private static List<String> fill(String java, List<String> extraFlags, Path jar, Path project, Path out, Path data,
                                      int sessions, int participantsPerSession) throws Exception {
         List<String> codes = new ArrayList<>();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        try (Started server = Started.start(javaAndFlags, jar, project, out.resolve("startup-fill.log"), data)) {
+        try (Started server = Started.start(java, extraFlags, jar, project, out.resolve("startup-fill.log"), data)) {
             for (int s = 0; s < sessions; s++) {
                 JsonNode created = post(http, server.base.resolve("api/sessions"),
                         JSON.createObjectNode().put("templateId", "stakeholdersessie").put("title", "Bijeenkomst " + (s + 1)), 201);
@@ -136,15 +136,14 @@ final class StartupBenchmark {
 
     /** The packaged jar started on a free loopback port with its data in {@code data}, ready to answer. */
     private record Started(ServerProcess process, URI base, double readyMs) implements AutoCloseable {
-        static Started start(List<String> javaAndFlags, Path jar, Path project, Path log, Path data) throws Exception {
+        static Started start(String java, List<String> extraFlags, Path jar, Path project, Path log, Path data) throws Exception {
             int port;
             try (var socket = new java.net.ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            List<String> command = new ArrayList<>(javaAndFlags);
-            command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+            List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                     "-Dwaterline.data-dir=" + data, "-Dwaterline.templates-dir=" + project.resolve("session-templates")));
-            command.addAll(StartCommand.jarArguments(jar));
+            command.addAll(StartCommand.jarArguments(jar, extraFlags));
             ServerProcess process = ServerProcess.start("waterline", command, project, port, log);
             try {
                 Duration ready = process.awaitReady(Duration.ofSeconds(60));
