@@ -65,6 +65,7 @@ public final class SessionOwner {
     private static final long MAX_FRAME_REUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Bodies of the participants' views last sent, per key (room, subgroup:id, harvest:group). */
     private final Map<String, String> lastSent = new java.util.HashMap<>();
+    private final ParticipantRows participantRows = new ParticipantRows();
 
     private record Pending(Actor actor, SessionCommand command, String commandKey, Outbox origin,
                            CompletableFuture<Acknowledged> result) {
@@ -553,7 +554,10 @@ public final class SessionOwner {
     private String roomView(Audience audience, PickResults results) {
         long version = session.version();
         return switch (audience) {
-            case FACILITATOR -> Frames.view("facilitator", version, Views.facilitator(session, joinUrl, results, true));
+            case FACILITATOR -> {
+                participantRows.keepAtMost(session.participants().size(), id -> session.participant(id).isPresent());
+                yield Frames.view("facilitator", version, Views.facilitator(session, joinUrl, results, true, participantRows::of));
+            }
             case NOTE_TAKER -> Frames.view("note-taker", version, Views.facilitator(session, joinUrl, results, false));
             case PROJECTOR -> Frames.view("projector", version, Views.projector(session, joinUrl, results));
             case PARTICIPANT -> Frames.view("participant", version, Views.participant(session, results));

@@ -53,7 +53,7 @@ public final class Views {
     }
 
     public record FacilitatorView(String code, String joinUrl, String phase, List<String> phases, Picking picking,
-                                  Attendance attendance, List<ParticipantSummary> participants, PickResults results,
+                                  Attendance attendance, List<?> participants, PickResults results,
                                   int turnSeconds, List<SubgroupDetail> subgroups, List<ParkedQuestion> parked,
                                   List<GroupHarvest> harvest, List<IssueView> issues, List<Note> notes,
                                   List<nl.waterline.notes.Perspective> perspectives, String series,
@@ -153,9 +153,18 @@ public final class Views {
 
     /** The facilitator sees who is who; a note-taker gets the same without names ({@code withNames} false). */
     public static FacilitatorView facilitator(Session s, String joinUrl, PickResults results, boolean withNames) {
+        return facilitator(s, joinUrl, results, withNames, Views::summary);
+    }
+
+    /**
+     * The same, with each participant's row made by {@code row}: a {@link ParticipantSummary}, or that summary
+     * already encoded (the session's owner keeps the rows of participants who did not change).
+     */
+    static FacilitatorView facilitator(Session s, String joinUrl, PickResults results, boolean withNames,
+                                       java.util.function.Function<Participant, ?> row) {
         List<SubgroupDetail> subgroups = s.subgroups().stream().map(sg -> detail(s, sg)).toList();
         return new FacilitatorView(JoinCodes.display(s.joinCode()), joinUrl, s.phase(), s.template().phases(),
-                picking(s), s.attendance(), withNames ? s.participants().stream().map(Views::summary).toList() : List.of(),
+                picking(s), s.attendance(), withNames ? s.participants().stream().map(row).toList() : List.of(),
                 results, s.turnSeconds(), subgroups, parked(s, null), harvest(s),
                 s.issues().stream().map(i -> new IssueView(i.id(), i.title(), s.issueIntro(i.id()))).toList(), s.notes(),
                 s.perspectives(), s.series(), s.mergeSmallRoles(), new Joining(s.joiningLocked(), s.capacity()));
