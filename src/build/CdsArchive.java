@@ -23,9 +23,10 @@ import java.util.stream.Stream;
  * are mapped ready-made, including the ones of Quarkus's own class loader (JDK 17 archives classes of custom
  * loaders dynamically and reuses them when the class bytes match). The rest are lambdas and generated classes:
  * JDK 17 archives those only for its own loaders. Classes that were loaded but never linked are linked by the
- * server itself just before it exits (without that, ~2,400 of them stayed in the jars). A stale archive (another jar or JDK) is not
- * an error for the start command: the JVM prints a warning and loads the classes from the jars as before. A
- * missing one is silently ignored, but then the JDK's own default archive is not used either.
+ * server itself just before it exits (without that, ~2,400 of them stayed in the jars). A stale archive
+ * (another jar or JDK) is not an error for the start command: the JVM prints a warning and loads the classes
+ * from the jars as before. A missing one is silently ignored, but then the JDK's own default archive is not
+ * used either.
  */
 public class CdsArchive {
 
