@@ -83,10 +83,7 @@ public final class LoadBenchmark {
             List<String> waterline = new ArrayList<>(List.of(java));
             waterline.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                     "-Dwaterline.data-dir=" + dataDir, "-Dwaterline.templates-dir=" + templates));
-            // e.g. -Dbench.serverJvmArgs="-XX:StartFlightRecording=filename=target/bench/waterline.jfr" to profile;
-            // they come after the README's flags, so "-XX:TieredStopAtLevel=4" measures with C2 again
-            String extra = System.getProperty("bench.serverJvmArgs", "").trim();
-            waterline.addAll(StartCommand.jarArguments(jar, extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"))));
+            waterline.addAll(StartCommand.jarArguments(jar, serverJvmArgs()));
             section.put("waterline", measure("waterline", waterline, project, port,
                     out.resolve("waterline-" + settings.name() + ".log"), settings));
 
@@ -107,8 +104,7 @@ public final class LoadBenchmark {
         compareSlowWithL1k(sections);
         if (names.contains("startup")) {
             System.out.println("Measuring start-up with an empty store and with a filled one");
-            String extra = System.getProperty("bench.serverJvmArgs", "").trim();
-            report.put("startup", StartupBenchmark.run(java, extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")), jar, project, out,
+            report.put("startup", StartupBenchmark.run(java, serverJvmArgs(), jar, project, out,
                     Integer.getInteger("bench.startup.sessions", 100), Integer.getInteger("bench.startup.participants", 20),
                     Integer.getInteger("bench.startup.starts", 5)));
         }
@@ -151,6 +147,15 @@ public final class LoadBenchmark {
             server.awaitReady(Duration.ofSeconds(60));
             Scenario.run(server.base, Scenario.Settings.of(300, 15, null));
         }
+    }
+
+    /**
+     * Extra JVM flags for Waterline, e.g. {@code -Dbench.serverJvmArgs="-XX:StartFlightRecording=filename=target/bench/waterline.jfr"}
+     * to profile. They come after the README's flags, so {@code -XX:TieredStopAtLevel=4} measures with C2 again.
+     */
+    private static List<String> serverJvmArgs() {
+        String extra = System.getProperty("bench.serverJvmArgs", "").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 
     /**
