@@ -178,7 +178,7 @@ public class LiveEndpoint {
         Outbox outbox = new Outbox(
                 frame -> sendText(connection, frame),
                 () -> connection.close().subscribe().with(ok -> { }, err -> { }),
-                sendOn, System::nanoTime);
+                sendOn, System::nanoTime, registry.phonePacing()::recordSendWait);
         return Uni.createFrom().completionStage(() -> owner.attach(hello.audience(), Secrets.hash(hello.secret()), outbox))
                 .ifNoItem().after(HELLO_ANSWER_TIMEOUT)
                 .failWith(() -> new Refusal(ErrorCode.SESSION_BUSY, "the session did not answer in time"))

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,30 +30,36 @@ public final class Outbox {
     private final Runnable closer;
     private final Executor sendOn;
     private final LongSupplier clock;
+    private final LongConsumer sendWaits;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     /** Newest view per kind (room, subgroup, harvest…): a newer one replaces an unsent older one of its kind. */
     private final LinkedHashMap<String, String> latestViews = new LinkedHashMap<>();
     private boolean inFlight;
     private long inFlightSince;
     private boolean pumpScheduled;
+    private long pumpScheduledAt;
     private boolean closed;
 
     /** An outbox that sends on the caller's thread (tests, and callers already on the right thread). */
     public Outbox(Function<String, CompletionStage<?>> sender, Runnable closer) {
-        this(sender, closer, Runnable::run, System::nanoTime);
+        this(sender, closer, Runnable::run, System::nanoTime, waited -> { });
     }
 
     /**
      * @param sender sends one text frame and completes when it is written
      * @param closer closes the connection (called at most once)
      * @param sendOn where sending runs: the connection's event loop
-     * @param clock  nanoseconds, for the stall timeout
+     * @param clock     nanoseconds, for the stall timeout
+     * @param sendWaits told how long each hand-over to {@code sendOn} waited before it ran, in nanoseconds: how far
+     *                  behind the event loop is ({@link PhonePacing})
      */
-    public Outbox(Function<String, CompletionStage<?>> sender, Runnable closer, Executor sendOn, LongSupplier clock) {
+    public Outbox(Function<String, CompletionStage<?>> sender, Runnable closer, Executor sendOn, LongSupplier clock,
+                  LongConsumer sendWaits) {
         this.sender = sender;
         this.closer = closer;
         this.sendOn = sendOn;
         this.clock = clock;
+        this.sendWaits = sendWaits;
     }
 
     public void send(String frame) {
@@ -125,8 +132,18 @@ public final class Outbox {
                 return;
             }
             pumpScheduled = true;
+            pumpScheduledAt = clock.getAsLong();
         }
-        sendOn.execute(this::pump);
+        sendOn.execute(this::handedOver);
+    }
+
+    private void handedOver() {
+        long waited;
+        synchronized (this) {
+            waited = clock.getAsLong() - pumpScheduledAt;
+        }
+        sendWaits.accept(waited);
+        pump();
     }
 
     private void pump() {

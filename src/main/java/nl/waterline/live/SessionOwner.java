@@ -44,7 +44,7 @@ public final class SessionOwner {
     private final SerialExecutor serial;
     private final ScheduledExecutorService timer;
     private final long viewIntervalMillis;
-    private final long phoneViewIntervalNanos;
+    private final PhonePacing phonePacing;
     private final String joinUrl;
     private final ConcurrentLinkedQueue<Pending> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -58,6 +58,8 @@ public final class SessionOwner {
     private boolean viewsDirty;
     private boolean phoneRoomDirty;
     private long phoneRoomSentAt;
+    /** The room's shape in the last room view the phones got; a new shape is sent without waiting for the pace. */
+    private Views.RoomShape phoneRoomShape;
     /** Encoded view frames of {@link #framesVersion}, by key. */
     private final Map<String, String> frames = new java.util.HashMap<>();
     private long framesVersion = -1;
@@ -102,16 +104,16 @@ public final class SessionOwner {
     /**
      * @param history                   the session's stored events, oldest first, as the store returns them
      * @param viewIntervalMillis        the most often a screen gets a new view
-     * @param phoneViewIntervalMillis   the most often the phones get a new room view (results, head count)
+     * @param phonePacing               how often the phones get a new room view (results, head count); shared by the node's sessions
      */
     public SessionOwner(List<SessionStore.Stored> history, SessionStore store, Executor pool, ScheduledExecutorService timer,
-                        long viewIntervalMillis, long phoneViewIntervalMillis, String joinUrl) {
+                        long viewIntervalMillis, PhonePacing phonePacing, String joinUrl) {
         this.store = store;
         this.serial = new SerialExecutor(pool);
         this.timer = timer;
         this.viewIntervalMillis = viewIntervalMillis;
-        this.phoneViewIntervalNanos = TimeUnit.MILLISECONDS.toNanos(phoneViewIntervalMillis);
-        this.phoneRoomSentAt = System.nanoTime() - phoneViewIntervalNanos;
+        this.phonePacing = phonePacing;
+        this.phoneRoomSentAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
         this.joinUrl = joinUrl;
         restore(history);
     }
@@ -455,13 +457,16 @@ public final class SessionOwner {
      * only when their content changed: most changes concern one subgroup, or the facilitator only.
      * The phones' room view (phase, head count, results) follows at its own slower pace, because it goes
      * to everyone in the room over the venue's Wi-Fi: at ten updates a second a room of a thousand
-     * would need ~100 Mbit/s for counts nobody reads that fast.
+     * would need ~100 Mbit/s for counts nobody reads that fast; while the node is behind on sending, slower
+     * still ({@link PhonePacing}). A new step, lock or reveal goes out at once.
      */
     private void flushViews() {
         flushScheduled = false;
         long now = System.nanoTime();
         boolean screens = viewsDirty;
-        boolean phonesRoom = phoneRoomDirty && now - phoneRoomSentAt >= phoneViewIntervalNanos;
+        Views.RoomShape shape = phoneRoomDirty ? Views.roomShape(session) : null;
+        boolean phonesRoom = phoneRoomDirty
+                && (now - phoneRoomSentAt >= phonePacing.intervalNanos(now) || !shape.equals(phoneRoomShape));
         viewsDirty = false;
         if (phonesRoom) {
             phoneRoomDirty = false;
@@ -503,6 +508,7 @@ public final class SessionOwner {
         });
         if (Boolean.TRUE.equals(decided.get("room"))) {
             phoneRoomSentAt = now;
+            phoneRoomShape = shape;
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,12 +43,17 @@ public class SessionRegistry {
     @ConfigProperty(name = "waterline.live.phone-view-interval-ms", defaultValue = "500")
     long phoneViewIntervalMillis;
 
+    /** The slowest the phones' room view gets while the node is behind on sending ({@link PhonePacing}). */
+    @ConfigProperty(name = "waterline.live.phone-view-max-interval-ms", defaultValue = "5000")
+    long phoneViewMaxIntervalMillis;
+
     @ConfigProperty(name = "waterline.live.writer-threads", defaultValue = "4")
     int writerThreads;
 
     private final ConcurrentHashMap<String, SessionOwner> owners = new ConcurrentHashMap<>();
     private volatile ExecutorService writers;
     private volatile ScheduledExecutorService timer;
+    private volatile PhonePacing phonePacing;
 
     /** What the facilitator gets back once: the secret is not kept anywhere but as a hash. */
     public record Created(SessionOwner owner, String sessionId, String code, String facilitatorSecret) {
@@ -169,7 +175,20 @@ public class SessionRegistry {
     }
 
     private SessionOwner newOwner(List<SessionStore.Stored> history, String code) {
-        return new SessionOwner(history, store, writers(), timer(), viewIntervalMillis, phoneViewIntervalMillis, links.joinUrl(code));
+        return new SessionOwner(history, store, writers(), timer(), viewIntervalMillis, phonePacing(), links.joinUrl(code));
+    }
+
+    /** One pace for all sessions of this node: they share its event loops. */
+    PhonePacing phonePacing() {
+        if (phonePacing == null) {
+            synchronized (this) {
+                if (phonePacing == null) {
+                    phonePacing = new PhonePacing(phoneViewIntervalMillis, Math.max(phoneViewIntervalMillis, phoneViewMaxIntervalMillis),
+                            1000, TimeUnit.MILLISECONDS, System.nanoTime());
+                }
+            }
+        }
+        return phonePacing;
     }
 
     private ExecutorService writers() {

@@ -143,6 +143,17 @@ public final class Views {
                 p.pickList(PickKind.LEAST));
     }
 
+    /**
+     * What the phones' room view shows besides the counts: the step the room is in, whether picking is locked,
+     * how results are shown, the turn length. A change here reaches the phones without waiting for their pace.
+     */
+    public record RoomShape(String phase, Picking picking, int turnSeconds) {
+    }
+
+    static RoomShape roomShape(Session s) {
+        return new RoomShape(s.phase(), picking(s), s.turnSeconds());
+    }
+
     static Picking picking(Session s) {
         return new Picking(s.picksLocked(), s.resultsMode(), s.revealed());
     }

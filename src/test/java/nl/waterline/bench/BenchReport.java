@@ -44,7 +44,8 @@ final class BenchReport {
         md.append("\n### ").append(name).append(": ").append(s.get("sessions")).append(" session(s) × ")
                 .append(s.get("participantsPerSession")).append(" participants + facilitator + projector (")
                 .append(s.get("connections")).append(" connections), join window ").append(s.get("joinWindowSeconds"))
-                .append(" s, change phase ").append(s.get("changeSeconds")).append(" s");
+                .append(" s, change phase ").append(s.get("changeSeconds")).append(" s, a change per participant every ")
+                .append(s.get("changeIntervalSeconds")).append(" s");
         if (s.containsKey("stalledFraction")) {
             md.append(", ").append(s.get("stalledFraction")).append(" of participants stall for ").append(s.get("stallSeconds")).append(" s");
         }
@@ -59,6 +60,7 @@ final class BenchReport {
             Object ratio = ratios == null ? null : ratios.get(key.replace("Ms", "P99"));
             row(md, key + " p50 / p99 / max", m -> latency(m.get(key)), w, b, ratio == null ? null : ratio + " (p99)");
         }
+        row(md, "generator event-loop lag p50 / p99 / max (steady; included in the latencies above)", m -> latency(m.get("generatorLoopLagMs")), w, b, null);
         row(md, "join storm: last welcome after s / join failures", m -> m.get("joinStormSeconds") + " / " + m.get("joinFailures"), w, b, null);
         row(md, "participant viewers (timed) / their last view converged", m -> m.get("participantViewers") + " / " + m.get("participantViewsConverged"), w, b, null);
         row(md, "joined / connections at peak / closed unexpectedly", m -> m.get("participantsJoined") + " / " + m.get("connectionsAtPeak")

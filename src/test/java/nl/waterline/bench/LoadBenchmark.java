@@ -32,7 +32,7 @@ import java.util.Map;
  * <p>Settings (system properties): {@code bench.scenarios} (L1k), {@code bench.participants} (1000),
  * {@code bench.seconds} (60, the change phase after the join storm), {@code bench.l10k.sessions} (100),
  * {@code bench.l10k.participants} (100), {@code bench.l10k.joinSeconds} (10), {@code bench.slow.fraction} (0.1),
- * {@code bench.slow.stallSeconds} (20,45), {@code bench.slow.seconds} (its change phase; bench.seconds), {@code bench.viewers} (50, participants timed for pick → visible to
+ * {@code bench.slow.stallSeconds} (20,45), {@code bench.slow.seconds} (its change phase; bench.seconds), {@code bench.changeIntervalMs} (2000, how often each participant changes a pick), {@code bench.viewers} (50, participants timed for pick → visible to
  * the others), {@code bench.baseline} (true), {@code bench.baseline.loops} (event loops of the baseline; one per core),
  * {@code bench.serverJvmArgs}, {@code bench.dir} (project folder,
  * default the working directory).
@@ -129,8 +129,9 @@ public final class LoadBenchmark {
                             .map(String::trim).map(v -> Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000))).toList());
             default -> throw new IllegalArgumentException("unknown scenario " + name + " (known: L1k, L10k, slow, startup)");
         };
+        Duration changeInterval = Duration.ofMillis(Long.getLong("bench.changeIntervalMs", s.changeInterval().toMillis()));
         return new Scenario.Settings(s.name(), s.sessions(), s.participantsPerSession(), s.joinWindow(), s.changePhase(),
-                s.changeInterval(), s.organiserKey(), s.settleTimeout(), s.stalledFraction(), s.stalls(), viewers);
+                changeInterval, s.organiserKey(), s.settleTimeout(), s.stalledFraction(), s.stalls(), viewers);
     }
 
     /**

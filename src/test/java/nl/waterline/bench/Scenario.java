@@ -3,8 +3,11 @@ package nl.waterline.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -132,6 +135,7 @@ public final class Scenario {
     private final AtomicLong lastResumeAt = new AtomicLong();
     /** How long the change phase waits for a join storm that takes longer than its window. */
     static final Duration JOIN_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration LAG_TICK = Duration.ofMillis(10);
     /** Set before the clients are closed at the end, so those closes are not counted as unexpected. */
     private volatile boolean finished;
 
@@ -200,6 +204,7 @@ public final class Scenario {
             room.members.add(p);
         }
         chooseViewers(rooms);
+        startLagProbes();
 
         long stormStart = System.nanoTime();
         long spacing = settings.joinWindow().toNanos() / Math.max(1, settings.participants());
@@ -271,6 +276,33 @@ public final class Scenario {
             latency.split();
         }
         return result;
+    }
+
+    /**
+     * Every latency above is taken when a generator event loop reads the frame, so it includes the time the frame
+     * waited for that loop. A 10 ms timer chain on each of the generator's loops measures that wait: how late
+     * each tick runs, recorded in the steady state (the generator's own share of the measured p99s).
+     */
+    private void startLagProbes() {
+        int loops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+        vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start() {
+                tick(System.nanoTime() + LAG_TICK.toNanos());
+            }
+
+            private void tick(long due) {
+                vertx.setTimer(LAG_TICK.toMillis(), id -> {
+                    long now = System.nanoTime();
+                    if (changing && now >= steadyFrom) {
+                        result.generatorLoopLag.add(Math.max(0, now - due));
+                    }
+                    if (!finished) {
+                        tick(now + LAG_TICK.toNanos());
+                    }
+                });
+            }
+        }, new DeploymentOptions().setInstances(loops));
     }
 
     /** At least one viewer per session, spread over the session's honest participants. */
@@ -1191,6 +1223,8 @@ public final class Scenario {
         final LongAdder joinFailures = new LongAdder();
         double joinStormSeconds;
         final Samples stalledPickAck = new Samples();
+        /** How late a 10 ms timer ran on the generator's own event loops, steady state only. */
+        final Samples generatorLoopLag = new Samples();
         final Latency facilitatorVisible = new Latency();
         final Latency projectorVisible = new Latency();
         final Latency participantVisible = new Latency();
@@ -1336,6 +1370,7 @@ public final class Scenario {
             m.put("steadyPickToFacilitatorViewMs", facilitatorVisible.steady.summary());
             m.put("steadyPickToProjectorViewMs", projectorVisible.steady.summary());
             m.put("steadyPickToParticipantViewMs", participantVisible.steady.summary());
+            m.put("generatorLoopLagMs", generatorLoopLag.summary());
             m.put("joinStormSeconds", Samples.round(joinStormSeconds));
             m.put("joinFailures", joinFailures.sum());
             m.put("participantViewers", viewers);

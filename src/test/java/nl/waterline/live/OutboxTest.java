@@ -22,6 +22,7 @@ class OutboxTest {
     private final ArrayDeque<Runnable> eventLoop = new ArrayDeque<>();
     private int closes;
     private long now;
+    private final List<Long> sendWaits = new ArrayList<>();
 
     private Outbox outbox(boolean ownLoop) {
         return new Outbox(frame -> {
@@ -29,7 +30,7 @@ class OutboxTest {
             sent.add(frame);
             writes.add(write);
             return (CompletionStage<?>) write;
-        }, () -> closes++, ownLoop ? eventLoop::add : Runnable::run, () -> now);
+        }, () -> closes++, ownLoop ? eventLoop::add : Runnable::run, () -> now, sendWaits::add);
     }
 
     private void clientReads() {
@@ -141,5 +142,25 @@ class OutboxTest {
         clientReads();
         assertEquals(List.of("ack-1", "room v2"), sent);
         assertFalse(outbox.isClosed());
+    }
+
+    @Test
+    void howLongEachHandOverWaitedForTheEventLoopIsReported() {
+        Outbox outbox = outbox(true);
+        outbox.send("ack-1");
+        now += 7_000_000;
+        outbox.sendView("room v1");
+        now += 30_000_000;
+        eventLoop.poll().run();
+        assertEquals(List.of(37_000_000L), sendWaits, "from the first frame's hand-over until the loop ran it");
+        clientReads();
+        assertEquals(List.of("ack-1", "room v1"), sent);
+        assertEquals(List.of(37_000_000L), sendWaits, "the next frame is sent from the loop itself: no hand-over, no wait");
+        clientReads();
+        outbox.send("ack-2");
+        now += 2_000_000;
+        eventLoop.poll().run();
+        assertEquals(List.of(37_000_000L, 2_000_000L), sendWaits);
+        assertEquals(List.of("ack-1", "room v1", "ack-2"), sent);
     }
 }

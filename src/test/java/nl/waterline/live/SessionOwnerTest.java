@@ -51,8 +51,8 @@ class SessionOwnerTest {
     }
 
     private SessionOwner newOwner(long phoneViewIntervalMillis) {
-        return new SessionOwner(store.load("K7PMQ2XD").orElseThrow(), store, pool, timer, 20, phoneViewIntervalMillis,
-                "http://x/j/K7PMQ2XD");
+        return new SessionOwner(store.load("K7PMQ2XD").orElseThrow(), store, pool, timer, 20,
+                PhonePacing.fixed(phoneViewIntervalMillis, TimeUnit.MILLISECONDS), "http://x/j/K7PMQ2XD");
     }
 
     @AfterEach
@@ -333,5 +333,35 @@ class SessionOwnerTest {
             join(i);
         }
         await(() -> phone.sawHeadCount(6), "the phones get the latest head count once their interval has passed");
+    }
+
+    @Test
+    void aNewStepReachesThePhonesAtOnceEvenWhileTheirCountsAreHeldBack() throws Exception {
+        owner = newOwner(3_600_000);
+        Phone phone = new Phone();
+        Phone facilitator = new Phone();
+        owner.attach(Audience.PARTICIPANT, Secrets.hash(join(0)), phone.outbox).get(5, TimeUnit.SECONDS);
+        owner.attach(Audience.FACILITATOR, Secrets.hash("facilitator-secret"), facilitator.outbox).get(5, TimeUnit.SECONDS);
+        owner.submit(Actor.FACILITATOR, new SessionCommand.SetPhase("picks")).get(5, TimeUnit.SECONDS);
+        await(() -> phone.saw(ROOM_VIEW, "\"phase\":\"picks\""), "the phones move to the next step at once");
+        join(1);
+        await(() -> facilitator.saw("{\"type\":\"view\",\"audience\":\"facilitator\"", "\"attendance\":{\"total\":2"),
+                "the facilitator sees the second participant");
+        owner.info().get(5, TimeUnit.SECONDS); // the flush that reached the facilitator has finished
+        assertFalse(phone.sawHeadCount(2), "a new head count alone waits for the phones' pace (an hour here)");
+        int before = roomViews(phone);
+        owner.submit(Actor.FACILITATOR, new SessionCommand.SetPhase("results")).get(5, TimeUnit.SECONDS);
+        await(() -> phone.saw(ROOM_VIEW, "\"phase\":\"results\""),
+                "the phones move to the next step within the screens' interval, not the phones' hour");
+        assertTrue(phone.sawHeadCount(2), "the view that carries the new step carries the head count of that moment too");
+        assertEquals(before + 1, roomViews(phone), "one room view for the step");
+    }
+
+    private static final String ROOM_VIEW = "{\"type\":\"view\",\"audience\":\"participant\"";
+
+    private static int roomViews(Phone phone) {
+        synchronized (phone.frames) {
+            return (int) phone.frames.stream().filter(f -> f.startsWith(ROOM_VIEW)).count();
+        }
     }
 }
