@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -39,6 +40,7 @@ public final class SessionOwner {
     private static final Logger LOG = Logger.getLogger(SessionOwner.class);
     static final int MAX_QUEUE = 5_000;
     static final int MAX_BATCH = 500;
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     private final SessionStore store;
     private final SerialExecutor serial;
@@ -175,7 +177,18 @@ public final class SessionOwner {
             return;
         }
         inbox.add(new Pending(actor, command, commandKey, origin, result));
-        serial.execute(this::drainOnce);
+        scheduleDrain();
+    }
+
+    /**
+     * At most one drain waits in the session's queue. With one per command, a view flush queued behind them
+     * waited for as many commits as there were drains ahead of it, each taking commands that came in after the
+     * flush was queued; now it waits for at most one batch.
+     */
+    private void scheduleDrain() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            serial.execute(this::drainOnce);
+        }
     }
 
     /** Reads the session on its own executor, so the reader sees a state between two batches. */
@@ -275,6 +288,7 @@ public final class SessionOwner {
     // ---- the writer ---------------------------------------------------------------------------
 
     private void drainOnce() {
+        drainScheduled.set(false); // before polling: a command queued from here on schedules the next drain
         List<Pending> batch = new ArrayList<>();
         Pending next;
         while (batch.size() < MAX_BATCH && (next = inbox.poll()) != null) {
@@ -282,6 +296,9 @@ public final class SessionOwner {
         }
         if (batch.isEmpty()) {
             return;
+        }
+        if (!inbox.isEmpty()) {
+            scheduleDrain(); // more than one batch waiting: the rest goes after whatever queued meanwhile
         }
         queued.addAndGet(-batch.size());
         long firstSequence = session.version() + 1;

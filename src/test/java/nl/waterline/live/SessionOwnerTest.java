@@ -282,6 +282,14 @@ class SessionOwnerTest {
             return CompletableFuture.completedFuture(null);
         }, () -> { });
 
+        boolean sawViewAtLeast(long version) {
+            String start = "{\"type\":\"view\",\"audience\":\"facilitator\",\"version\":";
+            synchronized (frames) {
+                return frames.stream().filter(f -> f.startsWith(start))
+                        .anyMatch(f -> Long.parseLong(f.substring(start.length(), f.indexOf(',', start.length()))) >= version);
+            }
+        }
+
         boolean sawHeadCount(int total) {
             return saw("{\"type\":\"view\",\"audience\":\"participant\"", "\"attendance\":{\"total\":" + total + "}");
         }
@@ -363,5 +371,70 @@ class SessionOwnerTest {
         synchronized (phone.frames) {
             return (int) phone.frames.stream().filter(f -> f.startsWith(ROOM_VIEW)).count();
         }
+    }
+
+    /** Runs its scheduled tasks only when the test says so. */
+    private static final class ManualTimer extends java.util.concurrent.ScheduledThreadPoolExecutor {
+        final java.util.Deque<Runnable> due = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+        ManualTimer() {
+            super(1);
+        }
+
+        @Override
+        public java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+            due.add(task);
+            return null;
+        }
+
+        void runDue() {
+            Runnable task;
+            while ((task = due.poll()) != null) {
+                task.run();
+            }
+        }
+    }
+
+    @Test
+    void aViewFlushWaitsForTheBatchBeingStoredNotForEveryCommandQueuedBeforeIt() throws Exception {
+        ManualTimer manual = new ManualTimer();
+        timer.shutdownNow();
+        timer = manual;
+        owner = new SessionOwner(store.load("K7PMQ2XD").orElseThrow(), store, pool, manual, 20,
+                PhonePacing.fixed(20, TimeUnit.MILLISECONDS), "http://x/j/K7PMQ2XD");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(join(i));
+        }
+        Phone facilitator = new Phone();
+        owner.attach(Audience.FACILITATOR, Secrets.hash("facilitator-secret"), facilitator.outbox).get(5, TimeUnit.SECONDS);
+        manual.runDue();
+        owner.info().get(5, TimeUnit.SECONDS);
+
+        java.util.Deque<Runnable> commits = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        store.commitLater = commits::add;
+        List<String> terms = Fixtures.stakeholderTemplate().terms();
+        java.util.function.IntFunction<CompletableFuture<Long>> pick = i ->
+                owner.submit(new Actor.Participant(ids.get(i)), new SessionCommand.Pick(PickKind.MOST, terms.get(i), false));
+
+        CompletableFuture<Long> a = pick.apply(0);
+        await(() -> commits.size() == 1, "A's batch is being stored");
+        CompletableFuture<Long> b = pick.apply(1);
+        CompletableFuture<Long> c = pick.apply(2);
+        commits.poll().run();
+        a.get(5, TimeUnit.SECONDS);
+        await(() -> commits.size() == 1, "B and C, queued meanwhile, are being stored as the next batch");
+        await(() -> !manual.due.isEmpty(), "A's views are due");
+        manual.runDue(); // the flush is queued now, behind the batch of B and C
+        CompletableFuture<Long> d = pick.apply(3); // after the flush
+        commits.poll().run();
+        long versionOfC = c.get(5, TimeUnit.SECONDS);
+        b.get(5, TimeUnit.SECONDS);
+        await(() -> facilitator.sawViewAtLeast(versionOfC),
+                "the facilitator gets B and C while D is still being stored, not after D");
+        assertFalse(d.isDone(), "D's batch is still being stored");
+        await(() -> commits.size() == 1, "D is being stored");
+        commits.poll().run();
+        d.get(5, TimeUnit.SECONDS);
     }
 }
