@@ -59,7 +59,13 @@ public final class SessionOwner {
     private boolean flushScheduled;
     private boolean viewsDirty;
     private boolean phoneRoomDirty;
-    private long phoneRoomSentAt;
+    /**
+     * When the phones' next room view is due: set at each one from the pace of that moment, ±10 %. A change of
+     * pace takes effect at each session's next round instead of making every session of the node due at once
+     * (bursts of thousands of frames that hold up everyone's acks), and the jitter keeps sessions that started
+     * together from sending together.
+     */
+    private long phoneRoomDueAt;
     /** The room's shape in the last room view the phones got; a new shape is sent without waiting for the pace. */
     private Views.RoomShape phoneRoomShape;
     /** Encoded view frames of {@link #framesVersion}, by key. */
@@ -115,7 +121,7 @@ public final class SessionOwner {
         this.timer = timer;
         this.viewIntervalMillis = viewIntervalMillis;
         this.phonePacing = phonePacing;
-        this.phoneRoomSentAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+        this.phoneRoomDueAt = System.nanoTime();
         this.joinUrl = joinUrl;
         restore(history);
     }
@@ -483,7 +489,7 @@ public final class SessionOwner {
         boolean screens = viewsDirty;
         Views.RoomShape shape = phoneRoomDirty ? Views.roomShape(session) : null;
         boolean phonesRoom = phoneRoomDirty
-                && (now - phoneRoomSentAt >= phonePacing.intervalNanos(now) || !shape.equals(phoneRoomShape));
+                && (now - phoneRoomDueAt >= 0 || !shape.equals(phoneRoomShape));
         viewsDirty = false;
         if (phonesRoom) {
             phoneRoomDirty = false;
@@ -524,7 +530,8 @@ public final class SessionOwner {
             });
         });
         if (Boolean.TRUE.equals(decided.get("room"))) {
-            phoneRoomSentAt = now;
+            long interval = phonePacing.intervalNanos(now);
+            phoneRoomDueAt = now + interval - interval / 10 + java.util.concurrent.ThreadLocalRandom.current().nextLong(interval / 5 + 1);
             phoneRoomShape = shape;
         }
     }
