@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +41,6 @@ public final class SessionOwner {
     private static final Logger LOG = Logger.getLogger(SessionOwner.class);
     static final int MAX_QUEUE = 5_000;
     static final int MAX_BATCH = 500;
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     private final SessionStore store;
     private final SerialExecutor serial;
@@ -50,6 +50,8 @@ public final class SessionOwner {
     private final String joinUrl;
     private final ConcurrentLinkedQueue<Pending> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    /** A drain task waits in {@link #serial}; see {@link #scheduleDrain}. */
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Map<Outbox, Subscriber> subscribers = new ConcurrentHashMap<>();
     /** The screens of each participant, so their own frames reach them without looking at everyone's. */
     private final Map<String, Set<Outbox>> screensOf = new ConcurrentHashMap<>();
@@ -531,7 +533,7 @@ public final class SessionOwner {
         });
         if (Boolean.TRUE.equals(decided.get("room"))) {
             long interval = phonePacing.intervalNanos(now);
-            phoneRoomDueAt = now + interval - interval / 10 + java.util.concurrent.ThreadLocalRandom.current().nextLong(interval / 5 + 1);
+            phoneRoomDueAt = now + interval - interval / 10 + ThreadLocalRandom.current().nextLong(interval / 5 + 1);
             phoneRoomShape = shape;
         }
     }
