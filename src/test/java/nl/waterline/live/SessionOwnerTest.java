@@ -311,13 +311,18 @@ class SessionOwnerTest {
         }
     }
 
+    /** A screen of {@code audience} attached to {@link #owner} with {@code secret}. */
+    private Phone attached(Audience audience, String secret) throws Exception {
+        Phone screen = new Phone();
+        owner.attach(audience, Secrets.hash(secret), screen.outbox).get(5, TimeUnit.SECONDS);
+        return screen;
+    }
+
     @Test
     void phonesGetTheRoomViewAtTheirOwnPaceWhileScreensKeepUp() throws Exception {
         owner = newOwner(3_600_000);
-        Phone phone = new Phone();
-        Phone facilitator = new Phone();
-        owner.attach(Audience.PARTICIPANT, Secrets.hash(join(0)), phone.outbox).get(5, TimeUnit.SECONDS);
-        owner.attach(Audience.FACILITATOR, Secrets.hash("facilitator-secret"), facilitator.outbox).get(5, TimeUnit.SECONDS);
+        Phone phone = attached(Audience.PARTICIPANT, join(0));
+        Phone facilitator = attached(Audience.FACILITATOR, "facilitator-secret");
         for (int i = 1; i < 6; i++) {
             join(i);
         }
@@ -346,10 +351,8 @@ class SessionOwnerTest {
     @Test
     void aNewStepReachesThePhonesAtOnceEvenWhileTheirCountsAreHeldBack() throws Exception {
         owner = newOwner(3_600_000);
-        Phone phone = new Phone();
-        Phone facilitator = new Phone();
-        owner.attach(Audience.PARTICIPANT, Secrets.hash(join(0)), phone.outbox).get(5, TimeUnit.SECONDS);
-        owner.attach(Audience.FACILITATOR, Secrets.hash("facilitator-secret"), facilitator.outbox).get(5, TimeUnit.SECONDS);
+        Phone phone = attached(Audience.PARTICIPANT, join(0));
+        Phone facilitator = attached(Audience.FACILITATOR, "facilitator-secret");
         owner.submit(Actor.FACILITATOR, new SessionCommand.SetPhase("picks")).get(5, TimeUnit.SECONDS);
         await(() -> phone.saw(ROOM_VIEW, "\"phase\":\"picks\""), "the phones move to the next step at once");
         join(1);
@@ -406,8 +409,7 @@ class SessionOwnerTest {
         for (int i = 0; i < 4; i++) {
             ids.add(join(i));
         }
-        Phone facilitator = new Phone();
-        owner.attach(Audience.FACILITATOR, Secrets.hash("facilitator-secret"), facilitator.outbox).get(5, TimeUnit.SECONDS);
+        Phone facilitator = attached(Audience.FACILITATOR, "facilitator-secret");
         manual.runDue();
         owner.info().get(5, TimeUnit.SECONDS);
 
