@@ -61,6 +61,9 @@ final class BenchReport {
             row(md, key + " p50 / p99 / max", m -> latency(m.get(key)), w, b, ratio == null ? null : ratio + " (p99)");
         }
         row(md, "generator event-loop lag p50 / p99 / max (steady; included in the latencies above)", m -> latency(m.get("generatorLoopLagMs")), w, b, null);
+        row(md, "unread by the generator in its sockets, steady: mean / max KiB (mean in s of its reading)", m -> backlog(m, "generatorUnread")
+                + (backlogOf(m).get("generatorUnreadSecondsOfReading") == null ? "" : " (" + backlogOf(m).get("generatorUnreadSecondsOfReading") + " s)"), w, b, null);
+        row(md, "unsent in the server's sockets, steady: mean / max KiB", m -> backlog(m, "serverUnsent"), w, b, null);
         row(md, "join storm: last welcome after s / join failures", m -> m.get("joinStormSeconds") + " / " + m.get("joinFailures"), w, b, null);
         row(md, "participant viewers (timed) / their last view converged", m -> m.get("participantViewers") + " / " + m.get("participantViewsConverged"), w, b, null);
         row(md, "joined / connections at peak / closed unexpectedly", m -> m.get("participantsJoined") + " / " + m.get("connectionsAtPeak")
@@ -134,5 +137,14 @@ final class BenchReport {
             return "";
         }
         return s.get("p50Ms") + " / " + s.get("p99Ms") + " / " + s.get("maxMs") + " ms (n=" + s.get("count") + ")";
+    }
+
+    private static Map<?, ?> backlogOf(Map<String, Object> scenario) {
+        return scenario.get("socketBacklog") instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    private static String backlog(Map<String, Object> scenario, String prefix) {
+        Map<?, ?> m = backlogOf(scenario);
+        return m.get(prefix + "KiBMean") == null ? "" : m.get(prefix + "KiBMean") + " / " + m.get(prefix + "KiBMax");
     }
 }

@@ -215,6 +215,7 @@ public final class Scenario {
         }
         TcpWatch watch = settings.stalledFraction() > 0
                 ? TcpWatch.start(port, participants.stream().filter(p -> p.stallFor != null).toList()) : null;
+        SocketBacklog backlog = SocketBacklog.start(port, () -> changing && System.nanoTime() >= steadyFrom);
         try {
             // The change phase runs for its full length once everyone has joined (or the join timeout passed),
             // so that a slow join storm does not eat it; picks sent from then on are the steady state.
@@ -250,6 +251,8 @@ public final class Scenario {
                 Thread.sleep(50);
             }
             result.loadSeconds = (loadEnd - stormStart) / 1e9;
+            backlog.stop();
+            result.socketBacklog = backlog.summary(result.bytesReceived.sum() / result.loadSeconds);
             if (watch != null) {
                 watch.stop();
                 result.stallTxQueueMaxBytes = watch.maxTxQueue();
@@ -261,6 +264,7 @@ public final class Scenario {
             }
             result.wallSeconds = (System.nanoTime() - runStart) / 1e9;
         } finally {
+            backlog.stop();
             if (watch != null) {
                 watch.stop();
             }
@@ -1257,6 +1261,8 @@ public final class Scenario {
         int viewers;
         int openAtPeak;
         long stallTxQueueMaxBytes;
+        /** Bytes in the kernel between server and generator in the steady state ({@link SocketBacklog}). */
+        Map<String, Object> socketBacklog = Map.of();
         String stallTxQueueTimeline;
         Map<String, Object> atPeak = Map.of();
         double loadSeconds;
@@ -1371,6 +1377,7 @@ public final class Scenario {
             m.put("steadyPickToProjectorViewMs", projectorVisible.steady.summary());
             m.put("steadyPickToParticipantViewMs", participantVisible.steady.summary());
             m.put("generatorLoopLagMs", generatorLoopLag.summary());
+            m.put("socketBacklog", socketBacklog);
             m.put("joinStormSeconds", Samples.round(joinStormSeconds));
             m.put("joinFailures", joinFailures.sum());
             m.put("participantViewers", viewers);
