@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One accepted change of a session. The key (session, sequence) makes a replayed or doubled append
+ * One accepted change of a session, as stored before events were stored in batches ({@link BatchRow}): still
+ * read, never written. The key (session, sequence) makes a replayed or doubled append
  * fail loudly instead of storing a change twice.
  */
 @Entity

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,17 +38,31 @@ public class JpaSessionStore implements SessionStore {
             row.title = created.title();
             row.createdAt = created.at();
             row.persist();
-            persistEvents(created.sessionId(), 1, List.of(new Stored(created, null)));
+            Instant now = Instant.now();
+            for (Batch batch : batches(1, List.of(new Stored(created, null)))) {
+                BatchRow batchRow = new BatchRow();
+                batchRow.sessionId = created.sessionId();
+                batchRow.firstSequence = batch.firstSequence();
+                batchRow.lastSequence = batch.lastSequence();
+                batchRow.events = batch.events();
+                batchRow.recordedAt = now;
+                batchRow.persist();
+            }
         });
     }
 
     @Inject
     DataSource dataSource;
 
-    private static final String INSERT_EVENT = "insert into wl_session_event"
-            + " (session_id, seq, event_type, payload, command_key, recorded_at) values (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_BATCH = "insert into wl_session_batch"
+            + " (session_id, first_seq, last_seq, events, recorded_at) values (?, ?, ?, ?, ?)";
 
-    private record Append(String sessionId, long firstSequence, List<Stored> events) {
+    /** Consecutive events as the JSON of one row. */
+    private record Batch(long firstSequence, long lastSequence, String events) {
+    }
+
+    /** One session's events of one commit, already encoded. */
+    private record Append(String sessionId, List<Batch> batches) {
     }
 
     /** Appends of sessions that arrive during a commit go into the next commit together, on one thread. */
@@ -70,7 +85,8 @@ public class JpaSessionStore implements SessionStore {
     /**
      * The hot path of every live session (one call per group-committed batch), so it is one plain JDBC
      * batch and one commit, shared with the other sessions appending at the same moment, without the
-     * entity and JTA machinery the rest of this store uses.
+     * entity and JTA machinery the rest of this store uses. The events are encoded here, on the session's
+     * writer, so that the one thread that commits for all sessions only writes.
      */
     @Override
     public java.util.concurrent.CompletableFuture<Void> appendWhenDurable(String sessionId, long firstSequence,
@@ -78,23 +94,27 @@ public class JpaSessionStore implements SessionStore {
         if (events.isEmpty()) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        return commits.commit(new Append(sessionId, firstSequence, List.copyOf(events)));
+        List<Batch> batches;
+        try {
+            batches = batches(firstSequence, events);
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        return commits.commit(new Append(sessionId, batches));
     }
 
     private void insertInOneTransaction(List<Append> appends) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH)) {
                 for (Append append : appends) {
-                    long sequence = append.firstSequence();
-                    for (Stored stored : append.events()) {
+                    for (Batch batch : append.batches()) {
                         insert.setString(1, append.sessionId());
-                        insert.setLong(2, sequence++);
-                        insert.setString(3, codec.typeOf(stored.event()));
-                        insert.setString(4, codec.encode(stored.event()));
-                        insert.setString(5, stored.commandKey());
-                        insert.setObject(6, now);
+                        insert.setLong(2, batch.firstSequence());
+                        insert.setLong(3, batch.lastSequence());
+                        insert.setString(4, batch.events());
+                        insert.setObject(5, now);
                         insert.addBatch();
                     }
                 }
@@ -109,19 +129,34 @@ public class JpaSessionStore implements SessionStore {
         }
     }
 
-    private void persistEvents(String sessionId, long firstSequence, List<Stored> events) {
-        Instant now = Instant.now();
+    /**
+     * The events as rows of at most {@link BatchRow#MAX_EVENTS_CHARS} characters: all of them in one row unless
+     * they would not fit (a batch of long notes), never an event split over two rows.
+     */
+    private List<Batch> batches(long firstSequence, List<Stored> events) {
+        List<Batch> batches = new ArrayList<>(1);
+        StringBuilder json = new StringBuilder("[");
+        long first = firstSequence;
         long sequence = firstSequence;
         for (Stored stored : events) {
-            EventRow row = new EventRow();
-            row.sessionId = sessionId;
-            row.sequence = sequence++;
-            row.eventType = codec.typeOf(stored.event());
-            row.payload = codec.encode(stored.event());
-            row.commandKey = stored.commandKey();
-            row.recordedAt = now;
-            row.persist();
+            String entry = codec.encodeEntry(stored);
+            if (entry.length() + 2 > BatchRow.MAX_EVENTS_CHARS) {
+                throw new IllegalArgumentException("a " + codec.typeOf(stored.event()) + " event is too large to store ("
+                        + entry.length() + " characters)");
+            }
+            if (sequence > first && json.length() + 1 + entry.length() + 1 > BatchRow.MAX_EVENTS_CHARS) {
+                batches.add(new Batch(first, sequence - 1, json.append(']').toString()));
+                json = new StringBuilder("[");
+                first = sequence;
+            }
+            if (sequence > first) {
+                json.append(',');
+            }
+            json.append(entry);
+            sequence++;
         }
+        batches.add(new Batch(first, sequence - 1, json.append(']').toString()));
+        return batches;
     }
 
     @Override
@@ -131,9 +166,36 @@ public class JpaSessionStore implements SessionStore {
             if (session.isEmpty()) {
                 return Optional.<List<Stored>>empty();
             }
-            List<EventRow> rows = EventRow.list("sessionId = ?1 order by sequence", session.get().id);
-            return Optional.of(rows.stream().map(r -> new Stored(codec.decode(r.eventType, r.payload), r.commandKey)).toList());
+            String id = session.get().id;
+            List<Stored> history = new ArrayList<>();
+            // Events stored one per row before batches (migration V3) come first; a session has either or both.
+            for (EventRow row : EventRow.<EventRow>list("sessionId = ?1 order by sequence", id)) {
+                requireNext(history, row.sequence, row.sequence, joinCode);
+                history.add(new Stored(codec.decode(row.eventType, row.payload), row.commandKey));
+            }
+            for (BatchRow row : BatchRow.<BatchRow>list("sessionId = ?1 order by firstSequence", id)) {
+                List<Stored> events = codec.decodeBatch(row.events);
+                requireNext(history, row.firstSequence, row.firstSequence + events.size() - 1, joinCode);
+                if (row.lastSequence != row.firstSequence + events.size() - 1) {
+                    throw new IllegalStateException("session " + joinCode + ": the batch stored at " + row.firstSequence
+                            + " says it ends at " + row.lastSequence + " but holds " + events.size() + " events");
+                }
+                history.addAll(events);
+            }
+            return Optional.of(history);
         });
+    }
+
+    /**
+     * A session's history is its events 1, 2, 3, … without gap or repetition: the one writer of a session appends
+     * from its version on. Anything else means two writers or a damaged store, and replaying it would build a state
+     * nobody acknowledged, so the session is not loaded.
+     */
+    private static void requireNext(List<Stored> history, long first, long last, String joinCode) {
+        if (first != history.size() + 1 || last < first) {
+            throw new IllegalStateException("session " + joinCode + ": stored events " + first + "–" + last
+                    + " do not follow the " + history.size() + " before them");
+        }
     }
 
     @Override
@@ -158,6 +220,7 @@ public class JpaSessionStore implements SessionStore {
         QuarkusTransaction.requiringNew().run(() -> SessionRow.<SessionRow>find("joinCode", joinCode).firstResultOptional()
                 .ifPresent(row -> {
                     EventRow.delete("sessionId", row.id);
+                    BatchRow.delete("sessionId", row.id);
                     row.delete();
                 }));
     }
