@@ -70,6 +70,9 @@ const state = {
   code: compactCode(codeFromLocation()),
   session: null,
   view: null,
+  // The participant list by id, in join order: filled by `participants` frames (the whole list after each
+  // hello, then the rows that changed), not by the view, so a tap on a phone does not resend everyone.
+  participants: new Map(),
   version: -1,
   live: null,
   // Control → version of its ack (Infinity while unanswered). A control stays disabled until a view at
@@ -105,6 +108,13 @@ function command(control, type, fields, onDone) {
       render();
     },
   );
+}
+
+function onParticipants(msg) {
+  if (msg.full) state.participants = new Map();
+  for (const row of msg.rows ?? []) state.participants.set(row.id, row);
+  for (const id of msg.removed ?? []) state.participants.delete(id);
+  // No render here: the view of the same version comes right behind it and renders both.
 }
 
 function onView(msg) {
@@ -232,7 +242,7 @@ function pickLine(kind) {
 
 function renderParticipants() {
   const s = state.session;
-  const participants = state.view?.participants ?? [];
+  const participants = [...state.participants.values()];
   syncChildren(ui.participants, participants, (p) => p.id, (p) => el('li', { dataset: { participant: p.id } },
     el('span', { class: 'p-name' }),
     el('span', { class: 'p-who' }),
@@ -348,7 +358,7 @@ function stepPhase(delta) {
 // ---- subgroups -----------------------------------------------------------------------------------
 
 function participantsById() {
-  return new Map((state.view?.participants ?? []).map((p) => [p.id, p]));
+  return state.participants;
 }
 
 function renderSubgroupControls() {
@@ -786,6 +796,7 @@ async function main() {
     on: {
       welcome: (msg) => setSession(msg.session),
       view: onView,
+      participants: onParticipants,
       status: connectionStatus(ui.status),
       error: (err) => showError(ui.error, err.code),
       fatal: (err) => {

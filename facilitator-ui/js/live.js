@@ -237,6 +237,11 @@ export class LiveClient {
       case 'you':
         this.#deliver(msg);
         break;
+      case 'participants':
+        // The facilitator's participant list: the whole list after each hello, then only what changed, in order
+        // (never coalesced, so no version check: each one must be applied).
+        this.#on.participants?.(msg);
+        break;
       case 'ack':
         // A command that changed the sender's own state brings that state along (no separate `you` frame).
         if (msg.you && typeof msg.you === 'object') this.#deliver({ type: 'you', ...msg.you });

@@ -51,6 +51,21 @@ public final class Frames {
         return encode(frame);
     }
 
+    /**
+     * The facilitator's participant list ({@link ParticipantRows}): {@code full}, every row (the list is replaced);
+     * otherwise the rows that changed (each replaces the row with its id, a new id is added at the end) and the ids
+     * of those who left.
+     */
+    static String participants(long version, boolean full, java.util.List<?> rows, java.util.List<String> removed) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "participants");
+        frame.put("version", version);
+        frame.put("full", full);
+        frame.put("rows", rows);
+        frame.put("removed", removed);
+        return encode(frame);
+    }
+
     public static String you(long version, Views.You participant) {
         return you(personal(version, participant));
     }

@@ -227,6 +227,10 @@ public final class SessionOwner {
                 }
                 outbox.send(Frames.welcome(audience.wireName(), attachment.participantId(), session.version(),
                         Views.info(session, joinUrl)));
+                if (audience == Audience.FACILITATOR) {
+                    outbox.send(currentFrame(PARTICIPANTS, () -> Frames.participants(session.version(), true,
+                            participantRows.all(session.participants()), List.of())));
+                }
                 outbox.sendView(currentRoomFrame(audience));
                 if (attachment.participantId() != null) {
                     session.participant(attachment.participantId()).ifPresent(p -> {
@@ -461,6 +465,7 @@ public final class SessionOwner {
 
     static final String SUBGROUP = "subgroup";
     static final String HARVEST = "harvest";
+    private static final String PARTICIPANTS = "participants";
 
     private void scheduleViews() {
         viewsDirty = true;
@@ -502,9 +507,15 @@ public final class SessionOwner {
             return;
         }
         Map<String, Boolean> decided = new java.util.HashMap<>();
+        String participantChanges = screens ? participantChanges() : null;
         subscribers.forEach((outbox, sub) -> {
             if (sub.audience() != Audience.PARTICIPANT) {
                 if (screens) {
+                    // Queued, never coalesced: each one carries only its own changes. Before the view of the same
+                    // version, so a screen that has a view has the rows it counts.
+                    if (participantChanges != null && sub.audience() == Audience.FACILITATOR) {
+                        outbox.send(participantChanges);
+                    }
                     outbox.sendView(currentRoomFrame(sub.audience()));
                 }
                 return;
@@ -553,6 +564,12 @@ public final class SessionOwner {
         });
     }
 
+    /** The facilitator's rows changed since the last flush, as a frame; null when none did. */
+    private String participantChanges() {
+        ParticipantRows.Changes changes = participantRows.changes(session.participants());
+        return changes.isEmpty() ? null : Frames.participants(session.version(), false, changes.rows(), changes.removed());
+    }
+
     private static String bodyOf(String frame) {
         int at = frame.indexOf(",\"view\":");
         return at < 0 ? frame : frame.substring(at);
@@ -586,10 +603,7 @@ public final class SessionOwner {
     private String roomView(Audience audience, PickResults results) {
         long version = session.version();
         return switch (audience) {
-            case FACILITATOR -> {
-                participantRows.keepAtMost(session.participants().size(), id -> session.participant(id).isPresent());
-                yield Frames.view("facilitator", version, Views.facilitator(session, joinUrl, results, true, participantRows::of));
-            }
+            case FACILITATOR -> Frames.view("facilitator", version, Views.facilitatorWithoutParticipants(session, joinUrl, results));
             case NOTE_TAKER -> Frames.view("note-taker", version, Views.facilitator(session, joinUrl, results, false));
             case PROJECTOR -> Frames.view("projector", version, Views.projector(session, joinUrl, results));
             case PARTICIPANT -> Frames.view("participant", version, Views.participant(session, results));

@@ -52,8 +52,14 @@ public final class Views {
                                      List<String> least) {
     }
 
+    /**
+     * {@code participants} is null, and left out, in the live facilitator's view: that list comes in its own
+     * {@code participants} frames, the changed rows only ({@link ParticipantRows}).
+     */
     public record FacilitatorView(String code, String joinUrl, String phase, List<String> phases, Picking picking,
-                                  Attendance attendance, List<?> participants, PickResults results,
+                                  Attendance attendance,
+                                  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                  List<?> participants, PickResults results,
                                   int turnSeconds, List<SubgroupDetail> subgroups, List<ParkedQuestion> parked,
                                   List<GroupHarvest> harvest, List<IssueView> issues, List<Note> notes,
                                   List<nl.waterline.notes.Perspective> perspectives, String series,
@@ -164,18 +170,18 @@ public final class Views {
 
     /** The facilitator sees who is who; a note-taker gets the same without names ({@code withNames} false). */
     public static FacilitatorView facilitator(Session s, String joinUrl, PickResults results, boolean withNames) {
-        return facilitator(s, joinUrl, results, withNames, Views::summary);
+        return facilitator(s, joinUrl, results, withNames ? s.participants().stream().map(Views::summary).toList() : List.of());
     }
 
-    /**
-     * The same, with each participant's row made by {@code row}: a {@link ParticipantSummary}, or that summary
-     * already encoded (the session's owner keeps the rows of participants who did not change).
-     */
-    static FacilitatorView facilitator(Session s, String joinUrl, PickResults results, boolean withNames,
-                                       java.util.function.Function<Participant, ?> row) {
+    /** The live facilitator's view: everything but the participant list, which has frames of its own. */
+    static FacilitatorView facilitatorWithoutParticipants(Session s, String joinUrl, PickResults results) {
+        return facilitator(s, joinUrl, results, null);
+    }
+
+    private static FacilitatorView facilitator(Session s, String joinUrl, PickResults results, List<?> participants) {
         List<SubgroupDetail> subgroups = s.subgroups().stream().map(sg -> detail(s, sg)).toList();
         return new FacilitatorView(JoinCodes.display(s.joinCode()), joinUrl, s.phase(), s.template().phases(),
-                picking(s), s.attendance(), withNames ? s.participants().stream().map(row).toList() : List.of(),
+                picking(s), s.attendance(), participants,
                 results, s.turnSeconds(), subgroups, parked(s, null), harvest(s),
                 s.issues().stream().map(i -> new IssueView(i.id(), i.title(), s.issueIntro(i.id()))).toList(), s.notes(),
                 s.perspectives(), s.series(), s.mergeSmallRoles(), new Joining(s.joiningLocked(), s.capacity()));

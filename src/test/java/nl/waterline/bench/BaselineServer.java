@@ -139,6 +139,7 @@ public final class BaselineServer extends AbstractVerticle {
                     Person p = known != null ? known : new Person("p-" + (room.people.size() + 1),
                             chosen != null ? chosen : secret(), join.path("group").asText(), join.path("role").asText());
                     room.people.put(p.secret, p);
+                    room.changed.add(p);
                     answer(req, known != null ? 200 : 201, JSON.createObjectNode().put("participantId", p.id).put("secret", p.secret).toString());
                 } else if (path[4].equals("picks.csv") && ("Bearer " + room.facilitatorSecret).equals(req.getHeader("Authorization"))) {
                     answer(req, 200, room.csv());
@@ -207,6 +208,8 @@ public final class BaselineServer extends AbstractVerticle {
         final String facilitatorSecret;
         final Context context;
         final Map<String, Person> people = new LinkedHashMap<>();
+        /** People whose row the facilitator has not had yet, as Waterline's {@code participants} frames. */
+        final java.util.Set<Person> changed = new java.util.LinkedHashSet<>();
         final List<Connection> connections = new ArrayList<>();
         long version;
         long published = -1;
@@ -259,6 +262,7 @@ public final class BaselineServer extends AbstractVerticle {
                     }
                     mine.add(term);
                 }
+                changed.add(c.person);
                 ack(c, id, ++version);
             } else {
                 error(c, id, "FORBIDDEN");
@@ -279,6 +283,9 @@ public final class BaselineServer extends AbstractVerticle {
             connections.add(c);
             c.socket.writeTextMessage(JSON.createObjectNode().put("type", "welcome").put("role", role)
                     .put("participantId", person == null ? null : person.id()).put("version", version).toString());
+            if (role.equals("facilitator")) {
+                c.socket.writeTextMessage(participants(people.values(), true));
+            }
             c.socket.writeTextMessage(view(role));
         }
 
@@ -297,24 +304,36 @@ public final class BaselineServer extends AbstractVerticle {
                 phonesPublishedAt = now;
             }
             Map<String, String> encoded = new HashMap<>();
+            String rows = screens && !changed.isEmpty() ? participants(changed, false) : null;
+            if (screens) {
+                changed.clear();
+            }
             for (Connection c : connections) {
                 if (c.role.equals("participant") ? phones : screens) {
+                    if (rows != null && c.role.equals("facilitator")) {
+                        c.socket.writeTextMessage(rows);
+                    }
                     c.socket.writeTextMessage(encoded.computeIfAbsent(c.role, this::view));
                 }
             }
         }
 
+        /** The facilitator's participant rows, all of them or the changed ones, as Waterline sends them. */
+        private String participants(java.util.Collection<Person> who, boolean full) {
+            ObjectNode frame = JSON.createObjectNode().put("type", "participants").put("version", version).put("full", full);
+            ArrayNode list = frame.putArray("rows");
+            for (Person p : who) {
+                ObjectNode entry = list.addObject().put("id", p.id()).put("group", p.group()).put("role", p.role());
+                p.most().forEach(entry.putArray("most")::add);
+                p.least().forEach(entry.putArray("least")::add);
+            }
+            frame.putArray("removed");
+            return frame.toString();
+        }
+
         private String view(String audience) {
             ObjectNode view = JSON.createObjectNode();
             view.putObject("attendance").put("total", people.size());
-            if (audience.equals("facilitator")) {
-                ArrayNode list = view.putArray("participants");
-                for (Person p : people.values()) {
-                    ObjectNode entry = list.addObject().put("id", p.id()).put("group", p.group()).put("role", p.role());
-                    p.most().forEach(entry.putArray("most")::add);
-                    p.least().forEach(entry.putArray("least")::add);
-                }
-            }
             if (audience.equals("facilitator") || live) {
                 Map<String, int[]> counts = new LinkedHashMap<>();
                 terms.forEach(t -> counts.put(t, new int[2]));

@@ -517,6 +517,8 @@ public final class Scenario {
         private volatile long latestVersion = -1;
         private WebSocket socket;
         private final Map<String, io.vertx.core.Promise<String>> answers = new ConcurrentHashMap<>();
+        /** The facilitator's participant list, from its {@code participants} frames (guarded by this). */
+        private final Map<String, JsonNode> participants = new java.util.LinkedHashMap<>();
 
         Screen(Room room, String role) {
             this.room = room;
@@ -564,6 +566,16 @@ public final class Scenario {
             }
             JsonNode frame = parse(message.toString(StandardCharsets.UTF_8));
             String type = frame.path("type").asText();
+            if (type.equals("participants")) {
+                synchronized (this) {
+                    if (frame.path("full").asBoolean()) {
+                        participants.clear();
+                    }
+                    frame.path("rows").forEach(row -> participants.put(row.path("id").asText(), row));
+                    frame.path("removed").forEach(id -> participants.remove(id.asText()));
+                }
+                return;
+            }
             if (type.equals("welcome") || type.equals("ack") || type.equals("error")) {
                 var answer = answers.remove(type.equals("welcome") ? "welcome" : frame.path("id").asText());
                 if (answer != null) {
@@ -580,9 +592,19 @@ public final class Scenario {
             return latestVersion;
         }
 
+        /** The newest view; a facilitator's with the participant list as its frames left it. */
         JsonNode latestView() {
             Buffer view = latestView;
-            return view == null ? null : parse(view.toString(StandardCharsets.UTF_8)).path("view");
+            if (view == null) {
+                return null;
+            }
+            JsonNode parsed = parse(view.toString(StandardCharsets.UTF_8)).path("view");
+            if (role.equals("facilitator") && parsed instanceof ObjectNode object && !object.has("participants")) {
+                synchronized (this) {
+                    object.set("participants", JSON.valueToTree(List.copyOf(participants.values())));
+                }
+            }
+            return parsed;
         }
 
         void visibility(List<Participant> pickers, Latency into, LongAdder neverSeen) {

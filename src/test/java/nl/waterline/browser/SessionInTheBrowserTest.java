@@ -138,6 +138,17 @@ class SessionInTheBrowserTest {
         assertTrue(visible(facilitator, "missing-groups").getText().contains("UWV"),
                 "missing expected groups are named");
         Browsers.screenshot(facilitator, "facilitator");
+        // Anne's row: her picks came as changed rows after the list had arrived whole...
+        By anneMost = By.cssSelector("[data-testid='participants'] li .picks-most .terms");
+        By anneLeast = By.cssSelector("[data-testid='participants'] li .picks-least .terms");
+        waitOn(facilitator).until(d -> d.findElement(anneMost).getText().equals("Evidence-based werken, Praktijkkennis benutten"));
+        assertEquals("Beleidsdoelen halen", facilitator.findElement(anneLeast).getText());
+        // ...and a reloaded facilitator page gets the whole list again
+        facilitator.navigate().refresh();
+        waitOn(facilitator).until(d -> !d.findElements(anneMost).isEmpty()
+                && d.findElement(anneMost).getText().equals("Evidence-based werken, Praktijkkennis benutten"));
+        assertEquals("Beleidsdoelen halen", facilitator.findElement(anneLeast).getText());
+        assertEquals(1, facilitator.findElements(By.cssSelector("[data-testid='participants'] li")).size());
 
         anne.navigate().refresh();
         waitOn(anne).until(d -> d.findElement(testId("my-most")).getText().contains("Evidence-based werken"));

@@ -352,6 +352,56 @@ class SessionOwnerTest {
         assertEquals(before + 1, roomViews(phone), "one room view for the step");
     }
 
+    @Test
+    void theFacilitatorGetsTheWholeParticipantListOnceAndThenOnlyTheRowsThatChanged() throws Exception {
+        owner = newOwner();
+        Phone projector = attached(Audience.PROJECTOR, "facilitator-secret");
+        for (int i = 0; i < 20; i++) {
+            join(i);
+        }
+        await(() -> projector.saw("{\"type\":\"view\",\"audience\":\"projector\"", "\"total\":20"), "the joins are on screen");
+        owner.info().get(5, TimeUnit.SECONDS); // the flush that showed them has finished: the joins are reported
+        Phone facilitator = attached(Audience.FACILITATOR, "facilitator-secret");
+        List<com.fasterxml.jackson.databind.JsonNode> lists = participantFrames(facilitator);
+        assertEquals(1, lists.size());
+        assertTrue(lists.get(0).path("full").asBoolean());
+        assertEquals(20, lists.get(0).path("rows").size(), "on connecting: everyone");
+
+        owner.submit(new Actor.Participant("p7"), new SessionCommand.Pick(PickKind.MOST, "Verantwoorden", false))
+                .get(5, TimeUnit.SECONDS);
+        await(() -> participantFrames(facilitator).stream().anyMatch(f -> f.toString().contains("Verantwoorden")),
+                "the facilitator hears of the pick");
+        com.fasterxml.jackson.databind.JsonNode change = participantFrames(facilitator).stream()
+                .filter(f -> f.toString().contains("Verantwoorden")).findFirst().orElseThrow();
+        assertFalse(change.path("full").asBoolean());
+        assertEquals(1, change.path("rows").size(), "one tap, one row: " + change);
+        assertEquals("p7", change.path("rows").get(0).path("id").asText());
+
+        owner.submit(Actor.FACILITATOR, new SessionCommand.RemoveParticipant("p3")).get(5, TimeUnit.SECONDS);
+        await(() -> participantFrames(facilitator).stream().anyMatch(f -> f.path("removed").toString().equals("[\"p3\"]")),
+                "the facilitator hears who left");
+        synchronized (facilitator.frames) {
+            assertTrue(facilitator.frames.stream().filter(f -> f.startsWith("{\"type\":\"view\"")).noneMatch(f -> f.contains("\"participants\"")),
+                    "the views leave the list out");
+        }
+    }
+
+    private static List<com.fasterxml.jackson.databind.JsonNode> participantFrames(Phone screen) {
+        List<com.fasterxml.jackson.databind.JsonNode> lists = new ArrayList<>();
+        synchronized (screen.frames) {
+            for (String f : screen.frames) {
+                if (f.startsWith("{\"type\":\"participants\"")) {
+                    try {
+                        lists.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(f));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return lists;
+    }
+
     private static final String ROOM_VIEW = "{\"type\":\"view\",\"audience\":\"participant\"";
 
     private static int roomViews(Phone phone) {
