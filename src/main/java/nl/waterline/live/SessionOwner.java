@@ -130,6 +130,7 @@ public final class SessionOwner {
 
     private void restore(List<SessionStore.Stored> history) {
         session = Session.replay(history.stream().map(SessionStore.Stored::event).toList());
+        participantRows.rebuilt();
         frames.clear();
         framesVersion = -1;
         appliedCommands.clear();
@@ -329,6 +330,7 @@ public final class SessionOwner {
                 List<SessionEvent> decided = session.decide(pending.actor(), pending.command());
                 for (SessionEvent event : decided) {
                     session.apply(event);
+                    participantRows.applied(event);
                     events.add(event);
                     stored.add(new SessionStore.Stored(event, pending.commandKey()));
                     changedParticipants.addAll(participantsAffected(event));
@@ -566,8 +568,8 @@ public final class SessionOwner {
 
     /** The facilitator's rows changed since the last flush, as a frame; null when none did. */
     private String participantChanges() {
-        ParticipantRows.Changes changes = participantRows.changes(session.participants());
-        return changes.isEmpty() ? null : Frames.participants(session.version(), false, changes.rows(), changes.removed());
+        ParticipantRows.Changes changes = participantRows.changes(session.participants(), session::participant);
+        return changes.isEmpty() ? null : Frames.participants(session.version(), changes.full(), changes.rows(), changes.removed());
     }
 
     private static String bodyOf(String frame) {

@@ -17,6 +17,7 @@ import static nl.waterline.picks.PickKind.MOST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A facilitator screen that applies the full participant list and then the changes holds what a list built from scratch shows. */
 class ParticipantRowsTest {
@@ -30,7 +31,10 @@ class ParticipantRowsTest {
     }
 
     private void run(Actor actor, SessionCommand command) {
-        session.decide(actor, command).forEach(session::apply);
+        session.decide(actor, command).forEach(event -> {
+            session.apply(event);
+            rows.applied(event);
+        });
     }
 
     private Actor join(String id) {
@@ -69,8 +73,8 @@ class ParticipantRowsTest {
 
     /** The frame of the changes since the last one, applied to the screen. */
     private JsonNode changes() {
-        ParticipantRows.Changes changes = rows.changes(session.participants());
-        return apply(Frames.participants(session.version(), false, changes.rows(), changes.removed()));
+        ParticipantRows.Changes changes = rows.changes(session.participants(), session::participant);
+        return apply(Frames.participants(session.version(), changes.full(), changes.rows(), changes.removed()));
     }
 
     @Test
@@ -92,6 +96,11 @@ class ParticipantRowsTest {
         run(bram, new SessionCommand.Pick(LEAST, "Praktijkkennis benutten", false));
         run(anne, new SessionCommand.Unpick(MOST, "Verantwoorden"));
         assertEquals(2, changes().path("rows").size());
+        assertEquals(fromScratch().toString(), onScreen());
+
+        rows.rebuilt();
+        JsonNode afterReload = changes();
+        assertTrue(afterReload.path("full").asBoolean(), "after the session was reloaded from the store: the whole list");
         assertEquals(fromScratch().toString(), onScreen());
 
         join("p-cato");
