@@ -35,7 +35,7 @@ public class BatchRow extends PanacheEntityBase {
     @Column(name = "last_seq", nullable = false)
     public long lastSequence;
 
-    /** JSON array of {type, commandKey, event} ({@link EventCodec#encodeBatch}). */
+    /** JSON array of {type, commandKey, event} ({@link EventCodec#encodeEntry}, {@link EventCodec#decodeBatch}). */
     @Column(name = "events", length = MAX_EVENTS_CHARS, nullable = false)
     public String events;
 

@@ -61,7 +61,7 @@ public final class EventCodec {
 
     /**
      * One stored event as an element of a batch: {@code {"type":…,"commandKey":…,"event":{…}}}; elements joined
-     * with commas inside brackets are a batch {@link #decodeBatch} reads.
+     * with commas inside brackets, oldest first, are a batch {@link #decodeBatch} reads.
      */
     public String encodeEntry(SessionStore.Stored stored) {
         StringWriter out = new StringWriter();
@@ -76,11 +76,6 @@ public final class EventCodec {
             throw new IllegalStateException("cannot encode " + typeOf(stored.event()), e);
         }
         return out.toString();
-    }
-
-    /** A batch of events as one JSON array, oldest first. */
-    public String encodeBatch(List<SessionStore.Stored> events) {
-        return "[" + String.join(",", events.stream().map(this::encodeEntry).toList()) + "]";
     }
 
     public List<SessionStore.Stored> decodeBatch(String batch) {
