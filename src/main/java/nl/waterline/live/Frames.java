@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import nl.waterline.picks.PickResults;
 import nl.waterline.session.ErrorCode;
 
 import java.util.LinkedHashMap;
@@ -14,10 +15,47 @@ public final class Frames {
 
     // ASCII-only frames (other characters escaped in the JSON): Vert.x turns every sent String into UTF-8 bytes once per
     // connection, and for an ASCII string that is a plain copy instead of a character-by-character encoding.
-    static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build())
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final ObjectMapper JSON = mapper()
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("results-once")
+                    .addSerializer(PickResults.class, new ResultsEncodedOnce()));
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build())
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /**
+     * The word-cloud results of one version appear in the facilitator's, the projector's and a note-taker's view, built
+     * one after the other on the session's writer: they are encoded once and copied into each. The results (counts per
+     * term, per group and per role) are most of those views, and they are rebuilt ten times a second per busy session.
+     * {@link nl.waterline.picks.PickTally} hands out the same {@link PickResults} object until a pick changes them, so
+     * the object itself says whether the last encoding on this thread still fits.
+     */
+    private static final class ResultsEncodedOnce extends com.fasterxml.jackson.databind.ser.std.StdSerializer<PickResults> {
+        private static final ObjectMapper PLAIN = mapper();
+        private final ThreadLocal<Object[]> last = ThreadLocal.withInitial(() -> new Object[2]);
+
+        ResultsEncodedOnce() {
+            super(PickResults.class);
+        }
+
+        @Override
+        public void serialize(PickResults results, com.fasterxml.jackson.core.JsonGenerator json,
+                              com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+            if (json instanceof com.fasterxml.jackson.databind.util.TokenBuffer) {
+                json.writeTree(PLAIN.valueToTree(results)); // valueToTree and the like: a tree, not raw text
+                return;
+            }
+            Object[] encoded = last.get();
+            if (encoded[0] != results) {
+                encoded[1] = PLAIN.writeValueAsString(results);
+                encoded[0] = results;
+            }
+            json.writeRawValue((String) encoded[1]);
+        }
+    }
 
     private Frames() {
     }

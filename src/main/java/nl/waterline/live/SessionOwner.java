@@ -52,7 +52,10 @@ public final class SessionOwner {
     private final AtomicInteger queued = new AtomicInteger();
     /** A drain task waits in {@link #serial}; see {@link #scheduleDrain}. */
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final Map<Outbox, Subscriber> subscribers = new ConcurrentHashMap<>();
+    /** The facilitator's, projector's and note-takers' screens: they get every view as it changes. */
+    private final Map<Outbox, Subscriber> screens = new ConcurrentHashMap<>();
+    /** The participants' screens: room views at the phones' pace, their subgroup's and group's views when those change. */
+    private final Map<Outbox, Subscriber> phones = new ConcurrentHashMap<>();
     /** The screens of each participant, so their own frames reach them without looking at everyone's. */
     private final Map<String, Set<Outbox>> screensOf = new ConcurrentHashMap<>();
 
@@ -61,6 +64,12 @@ public final class SessionOwner {
     private boolean flushScheduled;
     private boolean viewsDirty;
     private boolean phoneRoomDirty;
+    /**
+     * Whether the phones' subgroup and harvest views may have changed. Most events in a busy room are picks and joins,
+     * which change neither; without this flag every flush would look up the subgroup and harvest view of every phone
+     * in the session (ten times a second each) only to find them unchanged.
+     */
+    private boolean phoneScopesDirty;
     /**
      * When the phones' next room view is due: set at each one from the pace of that moment, ±10 %. A change of
      * pace takes effect at each session's next round instead of making every session of the node due at once
@@ -131,6 +140,7 @@ public final class SessionOwner {
     private void restore(List<SessionStore.Stored> history) {
         session = Session.replay(history.stream().map(SessionStore.Stored::event).toList());
         participantRows.rebuilt();
+        phoneScopesDirty = true;
         frames.clear();
         framesVersion = -1;
         appliedCommands.clear();
@@ -222,7 +232,7 @@ public final class SessionOwner {
         serial.execute(() -> {
             try {
                 Attachment attachment = authenticate(audience, secretHash);
-                subscribers.put(outbox, new Subscriber(audience, attachment.participantId()));
+                (audience == Audience.PARTICIPANT ? phones : screens).put(outbox, new Subscriber(audience, attachment.participantId()));
                 if (attachment.participantId() != null) {
                     screensOf.computeIfAbsent(attachment.participantId(), id -> ConcurrentHashMap.newKeySet()).add(outbox);
                 }
@@ -279,13 +289,18 @@ public final class SessionOwner {
     /** The session was deleted: refuse everything from now on and close every screen's connection. */
     public void close() {
         closed = true;
-        subscribers.keySet().forEach(Outbox::close);
-        subscribers.clear();
+        screens.keySet().forEach(Outbox::close);
+        phones.keySet().forEach(Outbox::close);
+        screens.clear();
+        phones.clear();
         screensOf.clear();
     }
 
     public void detach(Outbox outbox) {
-        Subscriber gone = subscribers.remove(outbox);
+        Subscriber gone = phones.remove(outbox);
+        if (gone == null) {
+            screens.remove(outbox);
+        }
         if (gone != null && gone.participantId() != null) {
             screensOf.computeIfPresent(gone.participantId(), (id, screens) -> {
                 screens.remove(outbox);
@@ -295,7 +310,7 @@ public final class SessionOwner {
     }
 
     public int subscriberCount() {
-        return subscribers.size();
+        return screens.size() + phones.size();
     }
 
     // ---- the writer ---------------------------------------------------------------------------
@@ -376,6 +391,9 @@ public final class SessionOwner {
         answer(batch, versions, refusals, personal, toldInAck);
         disconnectRemoved(events);
         sendPersonalFrames(personal, toldInAck);
+        if (!phoneScopesDirty) {
+            phoneScopesDirty = events.stream().anyMatch(SessionOwner::mayChangePhoneScopes);
+        }
         scheduleViews();
     }
 
@@ -430,6 +448,12 @@ public final class SessionOwner {
             return e.subgroups().stream().flatMap(sg -> sg.members().stream()).toList();
         }
         return List.of();
+    }
+
+    /** Only a pick, an unpick or a join leaves every subgroup view and every group's harvest view as it was. */
+    static boolean mayChangePhoneScopes(SessionEvent event) {
+        return !(event instanceof SessionEvent.PickAdded || event instanceof SessionEvent.PickRemoved
+                || event instanceof SessionEvent.ParticipantJoined);
     }
 
     /** A removed participant's screens are closed; their secret no longer opens the session. */
@@ -495,40 +519,46 @@ public final class SessionOwner {
     private void flushViews() {
         flushScheduled = false;
         long now = System.nanoTime();
-        boolean screens = viewsDirty;
+        boolean screensDue = viewsDirty;
+        boolean scopesDue = phoneScopesDirty && viewsDirty;
         Views.RoomShape shape = phoneRoomDirty ? Views.roomShape(session) : null;
         boolean phonesRoom = phoneRoomDirty
                 && (now - phoneRoomDueAt >= 0 || !shape.equals(phoneRoomShape));
         viewsDirty = false;
+        if (scopesDue) {
+            phoneScopesDirty = false;
+        }
         if (phonesRoom) {
             phoneRoomDirty = false;
         } else if (phoneRoomDirty) {
             scheduleFlush();
         }
-        if ((!screens && !phonesRoom) || subscribers.isEmpty()) {
+        if ((!screensDue && !phonesRoom) || (screens.isEmpty() && phones.isEmpty())) {
+            return;
+        }
+        if (screensDue) {
+            String participantChanges = participantChanges();
+            screens.forEach((outbox, sub) -> {
+                // Queued, never coalesced: each one carries only its own changes. Before the view of the same
+                // version, so a screen that has a view has the rows it counts.
+                if (participantChanges != null && sub.audience() == Audience.FACILITATOR) {
+                    outbox.send(participantChanges);
+                }
+                outbox.sendView(currentRoomFrame(sub.audience()));
+            });
+        }
+        if (!phonesRoom && !scopesDue) {
             return;
         }
         Map<String, Boolean> decided = new java.util.HashMap<>();
-        String participantChanges = screens ? participantChanges() : null;
-        subscribers.forEach((outbox, sub) -> {
-            if (sub.audience() != Audience.PARTICIPANT) {
-                if (screens) {
-                    // Queued, never coalesced: each one carries only its own changes. Before the view of the same
-                    // version, so a screen that has a view has the rows it counts.
-                    if (participantChanges != null && sub.audience() == Audience.FACILITATOR) {
-                        outbox.send(participantChanges);
-                    }
-                    outbox.sendView(currentRoomFrame(sub.audience()));
-                }
-                return;
-            }
+        phones.forEach((outbox, sub) -> {
             if (phonesRoom) {
                 String room = currentRoomFrame(Audience.PARTICIPANT);
                 if (changed("room", room, decided)) {
                     outbox.sendView(room);
                 }
             }
-            if (!screens) {
+            if (!scopesDue) {
                 return;
             }
             session.participant(sub.participantId()).ifPresent(p -> {

@@ -52,6 +52,7 @@ public final class PickTally {
         if (totalPicks(picker) == 1) {
             withPicks++;
             pickersPerGroup.merge(picker.group(), 1, Integer::sum);
+            pickersChanged();
         }
         counters.computeIfAbsent(term, t -> new Counter(t, true)).change(picker, kind, +1);
         results = null;
@@ -77,6 +78,7 @@ public final class PickTally {
         }
         withPicks++;
         pickersPerGroup.merge(picker.group(), 1, Integer::sum);
+        pickersChanged();
         for (PickKind kind : PickKind.values()) {
             for (String term : picker.picks(kind)) {
                 counters.computeIfAbsent(term, t -> new Counter(t, true)).change(picker, kind, +1);
@@ -116,6 +118,12 @@ public final class PickTally {
     private void stopCounting(Picker picker) {
         withPicks--;
         pickersPerGroup.computeIfPresent(picker.group(), (g, n) -> n == 1 ? null : n - 1);
+        pickersChanged();
+    }
+
+    /** Every term's divergence depends on how many in each group picked anything. */
+    private void pickersChanged() {
+        counters.values().forEach(c -> c.result = null);
     }
 
     private static int totalPicks(Picker picker) {
@@ -130,6 +138,11 @@ public final class PickTally {
         private final Map<String, int[]> byGroup = new HashMap<>();
         /** Per group, per role: a role name means something only within its stakeholder group. */
         private final Map<String, Map<String, int[]>> byRole = new HashMap<>();
+        /**
+         * This term's line of the results, kept until its counts or the number of pickers per group change: in a busy
+         * room a flush sees a few terms changed out of the whole cloud.
+         */
+        private PickResults.TermResult result;
 
         Counter(String term, boolean own) {
             this.term = term;
@@ -138,6 +151,7 @@ public final class PickTally {
 
         void change(Picker p, PickKind kind, int delta) {
             int slot = kind == PickKind.MOST ? 0 : 1;
+            result = null;
             if (slot == 0) {
                 most += delta;
             } else {
@@ -164,6 +178,13 @@ public final class PickTally {
         }
 
         PickResults.TermResult result(Map<String, Integer> pickersPerGroup, Comparator<String> groupOrder) {
+            if (result == null) {
+                result = build(pickersPerGroup, groupOrder);
+            }
+            return result;
+        }
+
+        private PickResults.TermResult build(Map<String, Integer> pickersPerGroup, Comparator<String> groupOrder) {
             List<PickResults.GroupCount> groups = byGroup.entrySet().stream()
                     .map(e -> new PickResults.GroupCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
                     .sorted(Comparator.comparing(PickResults.GroupCount::group, groupOrder))

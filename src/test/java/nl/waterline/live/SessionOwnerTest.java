@@ -353,6 +353,50 @@ class SessionOwnerTest {
     }
 
     @Test
+    void picksLeaveTheSubgroupViewsAloneAndAHostSetAmongPicksStillReachesTheSubgroup() throws Exception {
+        owner = newOwner();
+        List<String> terms = Fixtures.stakeholderTemplate().terms();
+        List<Phone> phones = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            phones.add(attached(Audience.PARTICIPANT, join(i)));
+        }
+        owner.submit(Actor.FACILITATOR, new SessionCommand.FormSubgroups(null, 2, 1)).get(5, TimeUnit.SECONDS);
+        String subgroup = owner.read(s -> s.subgroupOf("p0").orElseThrow().id()).get(5, TimeUnit.SECONDS);
+        Phone p0 = phones.get(0);
+        await(() -> p0.saw(SUBGROUP_VIEW, "\"id\":\"" + subgroup + "\""), "p0 sees its subgroup");
+
+        Phone facilitator = attached(Audience.FACILITATOR, "facilitator-secret");
+        for (int i = 0; i < 4; i++) {
+            owner.submit(new Actor.Participant("p" + i), new SessionCommand.Pick(PickKind.MOST, terms.get(i), false))
+                    .get(5, TimeUnit.SECONDS);
+        }
+        await(() -> facilitator.saw("{\"type\":\"view\",\"audience\":\"facilitator\"", "\"participantsWithPicks\":4"),
+                "the picks are on the facilitator's screen");
+        owner.info().get(5, TimeUnit.SECONDS); // the flush that showed them has finished
+        int subgroupViews = subgroupViews(p0);
+
+        // A change to the subgroup in the same flush as picks: the picks must not hide it.
+        List<CompletableFuture<Long>> acks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            acks.add(owner.submit(new Actor.Participant("p" + i), new SessionCommand.Pick(PickKind.LEAST, terms.get(10 + i), false)));
+        }
+        acks.add(owner.submit(Actor.FACILITATOR, new SessionCommand.SetHost(subgroup, "p0")));
+        for (CompletableFuture<Long> ack : acks) {
+            ack.get(5, TimeUnit.SECONDS);
+        }
+        await(() -> p0.saw(SUBGROUP_VIEW, "\"host\":\"p0\""), "the subgroup sees its new host");
+        assertEquals(subgroupViews + 1, subgroupViews(p0), "one subgroup view: for the host, none for the picks");
+    }
+
+    private static final String SUBGROUP_VIEW = "{\"type\":\"view\",\"audience\":\"subgroup\"";
+
+    private static int subgroupViews(Phone phone) {
+        synchronized (phone.frames) {
+            return (int) phone.frames.stream().filter(f -> f.startsWith(SUBGROUP_VIEW)).count();
+        }
+    }
+
+    @Test
     void theFacilitatorGetsTheWholeParticipantListOnceAndThenOnlyTheRowsThatChanged() throws Exception {
         owner = newOwner();
         Phone projector = attached(Audience.PROJECTOR, "facilitator-secret");

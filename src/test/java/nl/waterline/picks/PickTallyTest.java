@@ -87,7 +87,7 @@ class PickTallyTest {
                     p.picks(kind).add(term);
                     tally.added(p, kind, term);
                 }
-                if (step % 50 == 0) {
+                if (step % 7 == 0) {
                     assertEquals(PickResults.tally(TERMS, ownWords, room.values(), GROUPS), tally.results(),
                             "seed " + seed + ", step " + step);
                 }

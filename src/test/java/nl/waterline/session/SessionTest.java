@@ -16,6 +16,7 @@ import java.util.Set;
 import static nl.waterline.picks.PickKind.LEAST;
 import static nl.waterline.picks.PickKind.MOST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,6 +113,9 @@ class SessionTest {
         join("p2", "uwv", "management");
         assertEquals(2, session.attendance().total());
         assertEquals(Attendance.of(session), session.attendance(), "the same as counted from scratch");
+        Attendance two = session.attendance();
+        run(new Actor.Participant("p2"), new Pick(MOST, "Verantwoorden", false));
+        assertSame(two, session.attendance(), "a pick does not count the room again");
         run(Actor.FACILITATOR, new SessionCommand.RemoveParticipant("p1"));
         assertEquals(1, session.attendance().total());
         assertEquals(Attendance.of(session), session.attendance());
