@@ -84,8 +84,13 @@ public final class LoadBenchmark {
             waterline.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                     "-Dwaterline.data-dir=" + dataDir, "-Dwaterline.templates-dir=" + templates));
             waterline.addAll(StartCommand.jarArguments(jar, serverJvmArgs()));
-            section.put("waterline", measure("waterline", waterline, project, port,
-                    out.resolve("waterline-" + settings.name() + ".log"), settings));
+            try {
+                section.put("waterline", measure("waterline", waterline, project, port,
+                        out.resolve("waterline-" + settings.name() + ".log"), settings));
+            } finally {
+                // An L10k store is 0.6–2.6 GB; left behind, a day of runs filled the disk.
+                deleteTree(dataDir);
+            }
 
             if (baseline) {
                 int basePort = freePort();
@@ -147,6 +152,17 @@ public final class LoadBenchmark {
         try (ServerProcess server = ServerProcess.start("baseline", bare, project, port, out.resolve("warmup.log"))) {
             server.awaitReady(Duration.ofSeconds(60));
             Scenario.run(server.base, Scenario.Settings.of(300, 15, null));
+        }
+    }
+
+    static void deleteTree(Path folder) throws java.io.IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -72,8 +72,8 @@ final class StartupBenchmark {
         report.put("readyEmptyMedianMs", median(emptyMs));
         report.put("readyFilledMedianMs", median(filledMs));
         report.put("filledMinusEmptyMs", Math.round(median(filledMs) - median(emptyMs)));
-        deleteTree(empty);
-        deleteTree(filled);
+        LoadBenchmark.deleteTree(empty);
+        LoadBenchmark.deleteTree(filled);
         return report;
     }
 
@@ -158,14 +158,6 @@ final class StartupBenchmark {
         @Override
         public void close() {
             process.close();
-        }
-    }
-
-    private static void deleteTree(Path folder) throws java.io.IOException {
-        try (var paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

@@ -44,7 +44,9 @@ final class Browsers {
     static ChromeDriver open(int width, int height, String language) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        Path profile = Files.createTempDirectory("waterline-chromium");
+        // Under target/, not /tmp: a profile is tens of megabytes once Chromium has started, and the browser is not
+        // always closed in a way that would let us delete it; /tmp had gathered 2.7 GB of them.
+        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")), "profile-");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
