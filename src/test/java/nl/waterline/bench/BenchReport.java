@@ -20,6 +20,10 @@ final class BenchReport {
         md.append("Load benchmark ").append(report.get("date")).append("; ").append(report.get("machine")).append("\n");
         var sections = (Map<String, Object>) report.get("scenarios");
         sections.forEach((name, value) -> section(md, name, (Map<String, Object>) value));
+        var sweeps = (Map<String, Object>) report.get("sweeps");
+        if (sweeps != null) {
+            sweeps.forEach((name, value) -> sweep(md, name, (Map<String, Object>) value));
+        }
         var startup = (Map<String, Object>) report.get("startup");
         if (startup != null) {
             md.append("\n### startup: packaged jar, ").append(startup.get("sessions")).append(" finished sessions of ")
@@ -60,6 +64,7 @@ final class BenchReport {
             Object ratio = ratios == null ? null : ratios.get(key.replace("Ms", "P99"));
             row(md, key + " p50 / p99 / max", m -> latency(m.get(key)), w, b, ratio == null ? null : ratio + " (p99)");
         }
+        row(md, "steady pick → facilitator view p99 per 5 s of the change phase, ms", m -> String.valueOf(m.get("steadyPickToFacilitatorViewP99Per5sMs")), w, b, null);
         row(md, "generator event-loop lag p50 / p99 / max (steady; included in the latencies above)", m -> latency(m.get("generatorLoopLagMs")), w, b, null);
         row(md, "unread by the generator in its sockets, steady: mean / max KiB (mean in s of its reading)", m -> backlog(m, "generatorUnread")
                 + (backlogOf(m).get("generatorUnreadSecondsOfReading") == null ? "" : " (" + backlogOf(m).get("generatorUnreadSecondsOfReading") + " s)"), w, b, null);
@@ -113,6 +118,31 @@ final class BenchReport {
         if (b != null && b.get("failures") instanceof List<?> f && !f.isEmpty()) {
             md.append("\nBaseline failures: ").append(f).append('\n');
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void sweep(StringBuilder md, String name, Map<String, Object> sweep) {
+        md.append("\n### ").append(name).append(" at several change intervals: throughput at the same p99\n\n")
+                .append("Steady state, pick → facilitator view; throughput = acknowledged commands/s.\n\n")
+                .append("| server | a change every | acked commands/s | p99 ms |\n|---|---|---|---|\n");
+        for (String server : List.of("waterline", "baseline")) {
+            for (LoadSweep.Point p : (List<LoadSweep.Point>) sweep.get(server)) {
+                md.append("| ").append(server.equals("waterline") ? "Waterline" : "bare Vert.x").append(" | ")
+                        .append(p.intervalSeconds()).append(" s | ").append(Samples.round(p.commandsPerSecond())).append(" | ")
+                        .append(Samples.round(p.p99Ms())).append(" |\n");
+            }
+        }
+        md.append("\n| at p99 ≤ ms | Waterline commands/s | bare Vert.x commands/s | ratio (target ≥ 0.5) |\n|---|---|---|---|\n");
+        for (Map<String, Object> row : (List<Map<String, Object>>) sweep.get("atEqualP99")) {
+            md.append("| ").append(row.get("p99Ms")).append(Boolean.TRUE.equals(row.get("target")) ? " (the L10k target)" : "")
+                    .append(" | ").append(orBelow(row.get("waterlineCommandsPerSecond"))).append(" | ")
+                    .append(orBelow(row.get("baselineCommandsPerSecond"))).append(" | ")
+                    .append(row.get("ratio") == null ? "–" : row.get("ratio")).append(" |\n");
+        }
+    }
+
+    private static String orBelow(Object commandsPerSecond) {
+        return commandsPerSecond == null ? "over it at the lightest load run" : String.valueOf(commandsPerSecond);
     }
 
     private static void row(StringBuilder md, String name, Function<Map<String, Object>, String> value,

@@ -36,8 +36,14 @@ import java.util.Map;
  * the others), {@code bench.baseline} (true), {@code bench.baseline.loops} (event loops of the baseline; one per core),
  * {@code bench.serverJvmArgs}, {@code bench.dir} (project folder,
  * default the working directory).
+ *
+ * <p>A scenario name may carry its own change interval: {@code L10k@4000} is L10k with a change every 4 s. Runs of
+ * one scenario at two or more intervals make a sweep ({@link LoadSweep}): each server's throughput read at the same p99.
  */
 public final class LoadBenchmark {
+
+    /** Issue 5's target at L10k: p99 pick → facilitator view ≤ 500 ms; a sweep reads both servers' throughput there. */
+    static final double TARGET_VIEW_P99_MS = 500;
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 60);
@@ -107,6 +113,10 @@ public final class LoadBenchmark {
             write(out, json, report);
         }
         compareSlowWithL1k(sections);
+        Map<String, Object> sweeps = LoadSweep.of(sections, TARGET_VIEW_P99_MS);
+        if (!sweeps.isEmpty()) {
+            report.put("sweeps", sweeps);
+        }
         if (names.contains("startup")) {
             System.out.println("Measuring start-up with an empty store and with a filled one");
             report.put("startup", StartupBenchmark.run(java, serverJvmArgs(), jar, project, out,
@@ -123,7 +133,8 @@ public final class LoadBenchmark {
     static Scenario.Settings settings(String name, int seconds) {
         int participants = Integer.getInteger("bench.participants", 1000);
         int viewers = Integer.getInteger("bench.viewers", 50);
-        Scenario.Settings s = switch (name) {
+        Long intervalMs = LoadSweep.intervalMs(name);
+        Scenario.Settings s = switch (LoadSweep.baseName(name)) {
             case "L1k" -> Scenario.Settings.of(participants, seconds, null);
             case "L10k" -> Scenario.Settings.sessions(Integer.getInteger("bench.l10k.sessions", 100),
                     Integer.getInteger("bench.l10k.participants", 100),
@@ -134,8 +145,9 @@ public final class LoadBenchmark {
                             .map(String::trim).map(v -> Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000))).toList());
             default -> throw new IllegalArgumentException("unknown scenario " + name + " (known: L1k, L10k, slow, startup)");
         };
-        Duration changeInterval = Duration.ofMillis(Long.getLong("bench.changeIntervalMs", s.changeInterval().toMillis()));
-        return new Scenario.Settings(s.name(), s.sessions(), s.participantsPerSession(), s.joinWindow(), s.changePhase(),
+        Duration changeInterval = Duration.ofMillis(intervalMs != null ? intervalMs
+                : Long.getLong("bench.changeIntervalMs", s.changeInterval().toMillis()));
+        return new Scenario.Settings(name, s.sessions(), s.participantsPerSession(), s.joinWindow(), s.changePhase(),
                 changeInterval, s.organiserKey(), s.settleTimeout(), s.stalledFraction(), s.stalls(), viewers);
     }
 

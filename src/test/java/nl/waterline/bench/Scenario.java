@@ -1231,6 +1231,21 @@ public final class Scenario {
             }
         }
 
+        /**
+         * The steady state's p99 per window of send time, in ms, in order ("120 / 95 / 1,530 / …"): whether a tail is
+         * spread over the run or a few moments when everything waited (a pause, a burst of frames).
+         */
+        synchronized String steadyP99PerWindow(long windowNanos) {
+            java.util.TreeMap<Long, Samples> windows = new java.util.TreeMap<>();
+            for (int i = 0; i < size; i += 2) {
+                if (pairs[i] >= steadyFrom) {
+                    windows.computeIfAbsent((pairs[i] - steadyFrom) / windowNanos, k -> new Samples()).add(pairs[i + 1]);
+                }
+            }
+            return windows.values().stream().map(w -> String.valueOf(Math.round(w.percentileMillis(99))))
+                    .collect(java.util.stream.Collectors.joining(" / "));
+        }
+
         String stalledVersusFree() {
             return Samples.round(stalled.percentileMillis(99)) + " (n=" + stalled.count() + ") / "
                     + Samples.round(free.percentileMillis(99)) + " (n=" + free.count() + ")";
@@ -1396,6 +1411,7 @@ public final class Scenario {
             // The same for the picks sent once everyone had joined (plus one change interval): no join storm in them.
             m.put("steadyPickToAckMs", pickAck.steady.summary());
             m.put("steadyPickToFacilitatorViewMs", facilitatorVisible.steady.summary());
+            m.put("steadyPickToFacilitatorViewP99Per5sMs", facilitatorVisible.steadyP99PerWindow(TimeUnit.SECONDS.toNanos(5)));
             m.put("steadyPickToProjectorViewMs", projectorVisible.steady.summary());
             m.put("steadyPickToParticipantViewMs", participantVisible.steady.summary());
             m.put("generatorLoopLagMs", generatorLoopLag.summary());
