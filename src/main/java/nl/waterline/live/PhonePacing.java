@@ -18,9 +18,12 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>The signal is how long frames wait for their event loop ({@link #recordSendWait}, from every
  * {@link Outbox}): it rises when the node is behind, whatever the cause, and falls as soon as it catches up.
  * Once per {@code adjustEvery} the mean wait of that period decides: above {@link #BEHIND_NANOS} the interval
- * doubles, below {@link #CAUGHT_UP_NANOS} it shrinks by a quarter (slower than it grows, so that it does not
- * swing back into the overload it just left), in between it stays. One instance per node: the event loops
- * are shared by all its sessions.
+ * doubles, below {@link #CAUGHT_UP_NANOS} it shrinks, in between it stays. It shrinks by a quarter down to half
+ * again the interval at which the node last fell behind, and from there by a twentieth: measured at 10,000
+ * phones (docs/benchmarks.md, ninth round), shrinking by a quarter all the way took the pace from 5 s down past
+ * the point where it had just been too fast, every 15–20 s, and each time the event loops fell a few hundred
+ * milliseconds behind: the facilitator's view p99 in those moments was 2–5× that of the seconds between. One
+ * instance per node: the event loops are shared by all its sessions.
  */
 public final class PhonePacing {
 
@@ -34,6 +37,9 @@ public final class PhonePacing {
     private final LongAdder waits = new LongAdder();
     private volatile long intervalNanos;
     private volatile long periodStart;
+    /** The interval at which the node last fell behind (0: not yet); the first period of a run of them counts. */
+    private long behindAtNanos;
+    private boolean behindLastPeriod;
 
     /**
      * @param minInterval the pace when frames go out promptly (configuration: waterline.live.phone-view-interval-ms)
@@ -79,11 +85,21 @@ public final class PhonePacing {
         long count = waits.sumThenReset();
         long total = waitedNanos.sumThenReset();
         long meanWait = count == 0 ? 0 : total / count;
-        if (meanWait > BEHIND_NANOS) {
+        boolean behind = meanWait > BEHIND_NANOS;
+        if (behind) {
+            if (!behindLastPeriod) {
+                // Later periods of the same run still feel the rounds sent at this pace, whatever it has become since.
+                behindAtNanos = intervalNanos;
+            }
             intervalNanos = Math.min(maxNanos, intervalNanos * 2);
         } else if (meanWait < CAUGHT_UP_NANOS) {
-            intervalNanos = Math.max(minNanos, intervalNanos - intervalNanos / 4);
+            long probeBelow = behindAtNanos + behindAtNanos / 2;
+            long next = intervalNanos > probeBelow
+                    ? Math.max(probeBelow, intervalNanos - intervalNanos / 4)
+                    : intervalNanos - intervalNanos / 20;
+            intervalNanos = Math.max(minNanos, next);
         }
+        behindLastPeriod = behind;
         periodStart = now;
     }
 }

@@ -64,7 +64,8 @@ final class BenchReport {
             Object ratio = ratios == null ? null : ratios.get(key.replace("Ms", "P99"));
             row(md, key + " p50 / p99 / max", m -> latency(m.get(key)), w, b, ratio == null ? null : ratio + " (p99)");
         }
-        row(md, "steady pick → facilitator view p99 per 5 s of the change phase, ms", m -> String.valueOf(m.get("steadyPickToFacilitatorViewP99Per5sMs")), w, b, null);
+        row(md, "steady pick → facilitator view p99 per 5 s from the steady start (UTC), ms", m -> m.get("steadyPickToFacilitatorViewP99Per5sMs")
+                + " (from " + m.get("steadyFromUtc") + ")", w, b, null);
         row(md, "generator event-loop lag p50 / p99 / max (steady; included in the latencies above)", m -> latency(m.get("generatorLoopLagMs")), w, b, null);
         row(md, "unread by the generator in its sockets, steady: mean / max KiB (mean in s of its reading)", m -> backlog(m, "generatorUnread")
                 + (backlogOf(m).get("generatorUnreadSecondsOfReading") == null ? "" : " (" + backlogOf(m).get("generatorUnreadSecondsOfReading") + " s)"), w, b, null);

@@ -228,6 +228,8 @@ public final class Scenario {
             long stormEnd = Math.max(windowEnd, result.lastWelcomeAt.get());
             result.joinStormSeconds = (result.lastWelcomeAt.get() - stormStart) / 1e9;
             steadyFrom = stormEnd + settings.changeInterval().toNanos();
+            // Wall-clock, to line the per-5 s p99s up with a server's GC log or vmstat.
+            result.steadyFromUtc = java.time.Instant.now().plusNanos(steadyFrom - System.nanoTime()).toString();
             sleepUntil(Math.max(windowEnd, System.nanoTime()) + settings.changePhase().toNanos());
             changing = false;
             long loadEnd = System.nanoTime();
@@ -1267,6 +1269,7 @@ public final class Scenario {
         /** How late a 10 ms timer ran on the generator's own event loops, steady state only. */
         final Samples generatorLoopLag = new Samples();
         final Latency facilitatorVisible = new Latency();
+        volatile String steadyFromUtc;
         final Latency projectorVisible = new Latency();
         final Latency participantVisible = new Latency();
         final Samples closedAfterPause = new Samples();
@@ -1412,6 +1415,7 @@ public final class Scenario {
             m.put("steadyPickToAckMs", pickAck.steady.summary());
             m.put("steadyPickToFacilitatorViewMs", facilitatorVisible.steady.summary());
             m.put("steadyPickToFacilitatorViewP99Per5sMs", facilitatorVisible.steadyP99PerWindow(TimeUnit.SECONDS.toNanos(5)));
+            m.put("steadyFromUtc", steadyFromUtc);
             m.put("steadyPickToProjectorViewMs", projectorVisible.steady.summary());
             m.put("steadyPickToParticipantViewMs", participantVisible.steady.summary());
             m.put("generatorLoopLagMs", generatorLoopLag.summary());

@@ -60,6 +60,24 @@ class PhonePacingTest {
     }
 
     @Test
+    void afterFallingBehindThePaceComesBackQuicklyToHalfAgainWhereThatHappenedAndThenOnlySlowly() {
+        assertEquals(1000, periodWithWaits(300));
+        assertEquals(2000, periodWithWaits(300));
+        assertEquals(2000, periodWithWaits(10), "caught up partly: held");
+        assertEquals(4000, periodWithWaits(300), "behind at 2 s");
+        assertEquals(5000, periodWithWaits(300), "still behind: the rounds sent at 2 s are still going out");
+        assertEquals(3750, periodWithWaits(0));
+        assertEquals(3000, periodWithWaits(0), "half again the 2 s at which it fell behind, not 2,812");
+        assertEquals(2850, periodWithWaits(0), "then a twentieth at a time");
+        assertEquals(2707, periodWithWaits(0));
+        long last = 0;
+        for (int i = 0; i < 60; i++) {
+            last = periodWithWaits(0);
+        }
+        assertEquals(500, last, "without load it still gets back to the normal pace");
+    }
+
+    @Test
     void thePaceIsDecidedOncePerPeriodFromTheWholePeriodsWaits() {
         pacing.recordSendWait(300 * MS);
         now += SECOND / 2;
