@@ -1234,7 +1234,7 @@ public final class Scenario {
         }
 
         /**
-         * The steady state's p99 per window of send time, in ms, in order ("120 / 95 / 1,530 / …"): whether a tail is
+         * The steady state's p99 per window of send time, in ms, in order ("120 / 95 / 1530 / …"): whether a tail is
          * spread over the run or a few moments when everything waited (a pause, a burst of frames).
          */
         synchronized String steadyP99PerWindow(long windowNanos) {
