@@ -134,15 +134,20 @@ final class BenchReport {
             }
         }
         md.append("\n| at p99 ≤ ms | Waterline commands/s | bare Vert.x commands/s | ratio (target ≥ 0.5) |\n|---|---|---|---|\n");
+        boolean waterlineRan = !((List<?>) sweep.get("waterline")).isEmpty();
+        boolean baselineRan = !((List<?>) sweep.get("baseline")).isEmpty();
         for (Map<String, Object> row : (List<Map<String, Object>>) sweep.get("atEqualP99")) {
             md.append("| ").append(row.get("p99Ms")).append(Boolean.TRUE.equals(row.get("target")) ? " (the L10k target)" : "")
-                    .append(" | ").append(orBelow(row.get("waterlineCommandsPerSecond"))).append(" | ")
-                    .append(orBelow(row.get("baselineCommandsPerSecond"))).append(" | ")
+                    .append(" | ").append(orBelow(waterlineRan, row.get("waterlineCommandsPerSecond"))).append(" | ")
+                    .append(orBelow(baselineRan, row.get("baselineCommandsPerSecond"))).append(" | ")
                     .append(row.get("ratio") == null ? "–" : row.get("ratio")).append(" |\n");
         }
     }
 
-    private static String orBelow(Object commandsPerSecond) {
+    private static String orBelow(boolean ran, Object commandsPerSecond) {
+        if (!ran) {
+            return "not run";
+        }
         return commandsPerSecond == null ? "over it at the lightest load run" : String.valueOf(commandsPerSecond);
     }
 

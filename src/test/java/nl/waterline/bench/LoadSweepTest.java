@@ -67,6 +67,27 @@ class LoadSweepTest {
     }
 
     @Test
+    void aWaterlineOnlySweepIsReportedWithTheBaselineAsNotRun() {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (double[] run : new double[][] {{2, 6_000, 1_900}, {8, 2_000, 300}, {4, 4_000, 700}}) {
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("settings", Map.of("changeIntervalSeconds", run[0]));
+            section.put("waterline", measured(run[1], run[2]));
+            sections.put("L10k@" + (long) (run[0] * 1000), section);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("date", "2026-11-29T19:00:00Z");
+        report.put("machine", Map.of("cores", 2));
+        report.put("scenarios", sections);
+        report.put("sweeps", LoadSweep.of(sections, 500));
+
+        String markdown = BenchReport.markdown(report);
+
+        assertTrue(markdown.contains("| Waterline | 8.0 s | 2000.0 | 300.0 |"), markdown);
+        assertTrue(markdown.contains("| 500.0 (the L10k target) | 3000.0 | not run | – |"), markdown);
+    }
+
+    @Test
     void aScenarioNameCarriesItsChangeInterval() {
         assertEquals("L10k", LoadSweep.baseName("L10k@4000"));
         assertEquals(4000L, LoadSweep.intervalMs("L10k@4000"));
