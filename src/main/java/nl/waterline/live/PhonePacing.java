@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  * doubles, below {@link #CAUGHT_UP_NANOS} it shrinks, in between it stays. It shrinks by a quarter down to half
  * again the interval at which the node last fell behind, and from there by a twentieth: measured at 10,000
  * phones (docs/benchmarks.md, ninth round), shrinking by a quarter all the way took the pace from 5 s down past
- * the point where it had just been too fast, every 15–20 s, and each time the event loops fell a few hundred
+ * the point where it had just been too fast, every 14–21 s, and each time the event loops fell a few hundred
  * milliseconds behind: the facilitator's view p99 in those moments was 2–5× that of the seconds between. One
  * instance per node: the event loops are shared by all its sessions.
  */
