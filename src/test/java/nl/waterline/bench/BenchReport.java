@@ -18,6 +18,14 @@ final class BenchReport {
     static String markdown(Map<String, Object> report) {
         StringBuilder md = new StringBuilder();
         md.append("Load benchmark ").append(report.get("date")).append("; ").append(report.get("machine")).append("\n");
+        if (report.get("waterlineExtraJvmArgs") != null) {
+            md.append("\nWaterline started with these JVM flags after the README's: `").append(report.get("waterlineExtraJvmArgs")).append("`\n");
+        }
+        if (report.get("serverWarmupSeconds") != null) {
+            md.append("\nEach server was warmed up, unmeasured, with ").append(report.get("serverWarmupSessions"))
+                    .append(" sessions of 100 phones of its own for ").append(report.get("serverWarmupSeconds"))
+                    .append(" s before each scenario\n");
+        }
         var sections = (Map<String, Object>) report.get("scenarios");
         sections.forEach((name, value) -> section(md, name, (Map<String, Object>) value));
         var sweeps = (Map<String, Object>) report.get("sweeps");

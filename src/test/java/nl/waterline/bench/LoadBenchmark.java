@@ -70,6 +70,13 @@ public final class LoadBenchmark {
         report.put("date", Instant.now().toString());
         report.put("machine", machine());
         report.put("scenarioNames", names);
+        if (!serverJvmArgs().isEmpty()) {
+            report.put("waterlineExtraJvmArgs", String.join(" ", serverJvmArgs()));
+        }
+        if (Integer.getInteger("bench.serverWarmupSeconds", 0) > 0) {
+            report.put("serverWarmupSeconds", Integer.getInteger("bench.serverWarmupSeconds"));
+            report.put("serverWarmupSessions", Integer.getInteger("bench.serverWarmupSessions", 20));
+        }
         Map<String, Object> sections = new LinkedHashMap<>();
         report.put("scenarios", sections);
         var json = Scenario.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
@@ -207,6 +214,7 @@ public final class LoadBenchmark {
         System.out.println("Starting " + name + " for " + settings.name() + " (log " + log + ")");
         try (ServerProcess server = ServerProcess.start(name, command, workDir, port, log)) {
             Duration ready = server.awaitReady(Duration.ofSeconds(60));
+            warmUpServer(name, server);
             double idleHeap = server.heapAfterGcMiB();
             double cpuBefore = server.cpuSeconds();
             Map<String, Long> threadsBefore = ThreadCpu.snapshot(server.pid());
@@ -240,6 +248,22 @@ public final class LoadBenchmark {
             System.out.println(name + " " + settings.name() + ": " + m);
             return m;
         }
+    }
+
+    /**
+     * {@code bench.serverWarmupSeconds} (0: none): before the measured scenario, each server is given an unmeasured load
+     * of its own sessions ({@code bench.serverWarmupSessions}, 20, of 100 phones, a change per phone every 2 s) for that long, so that the measurement sees a
+     * server whose JIT has compiled its hot code — a server that has run for a while — rather than its first minute.
+     * The warm-up's sessions stay in the server, idle, during the measurement.
+     */
+    private static void warmUpServer(String name, ServerProcess server) throws Exception {
+        int seconds = Integer.getInteger("bench.serverWarmupSeconds", 0);
+        if (seconds <= 0) {
+            return;
+        }
+        int sessions = Integer.getInteger("bench.serverWarmupSessions", 20);
+        System.out.println("Warming up " + name + " (" + sessions + " sessions of 100 phones for " + seconds + " s, not measured)");
+        Scenario.run(server.base, Scenario.Settings.sessions(sessions, 100, Duration.ofSeconds(Math.max(5, sessions / 10)), seconds, null));
     }
 
     /** With every client still connected: heap after a full GC and RSS, per connection. */
