@@ -34,7 +34,8 @@ import java.util.Map;
  * {@code bench.l10k.participants} (100), {@code bench.l10k.joinSeconds} (10), {@code bench.slow.fraction} (0.1),
  * {@code bench.slow.stallSeconds} (20,45), {@code bench.slow.seconds} (its change phase; bench.seconds), {@code bench.changeIntervalMs} (2000, how often each participant changes a pick), {@code bench.viewers} (50, participants timed for pick → visible to
  * the others), {@code bench.baseline} (true), {@code bench.baseline.loops} (event loops of the baseline; one per core),
- * {@code bench.serverJvmArgs}, {@code bench.dir} (project folder,
+ * {@code bench.serverJvmArgs}, {@code bench.serverWarmupSeconds} (0) and {@code bench.serverWarmupSessions} (20),
+ * {@code bench.dir} (project folder,
  * default the working directory).
  *
  * <p>A scenario name may carry its own change interval: {@code L10k@4000} is L10k with a change every 4 s. Runs of
