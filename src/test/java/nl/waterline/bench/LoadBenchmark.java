@@ -252,10 +252,11 @@ public final class LoadBenchmark {
     }
 
     /**
-     * {@code bench.serverWarmupSeconds} (0: none): before the measured scenario, each server is given an unmeasured load
-     * of its own sessions ({@code bench.serverWarmupSessions}, 20, of 100 phones, a change per phone every 2 s) for that long, so that the measurement sees a
-     * server whose JIT has compiled its hot code — a server that has run for a while — rather than its first minute.
-     * The warm-up's sessions stay in the server, idle, during the measurement.
+     * {@code bench.serverWarmupSeconds} (0: none): before the measured scenario, each server is given an unmeasured
+     * load of its own sessions ({@code bench.serverWarmupSessions}, 20, of 100 phones, a change per phone every 2 s)
+     * for that long, so that the measurement sees a server whose JIT has compiled its hot code — a server that has
+     * run for a while — rather than its first minute. The warm-up's sessions stay in the server, idle, during the
+     * measurement.
      */
     private static void warmUpServer(String name, ServerProcess server) throws Exception {
         int seconds = Integer.getInteger("bench.serverWarmupSeconds", 0);
@@ -264,7 +265,11 @@ public final class LoadBenchmark {
         }
         int sessions = Integer.getInteger("bench.serverWarmupSessions", 20);
         System.out.println("Warming up " + name + " (" + sessions + " sessions of 100 phones for " + seconds + " s, not measured)");
-        Scenario.run(server.base, Scenario.Settings.sessions(sessions, 100, Duration.ofSeconds(Math.max(5, sessions / 10)), seconds, null));
+        Scenario.Result warm = Scenario.run(server.base,
+                Scenario.Settings.sessions(sessions, 100, Duration.ofSeconds(Math.max(5, sessions / 10)), seconds, null));
+        // Not measured, but a warm-up that went wrong would make the measurement that follows meaningless.
+        System.out.println("Warm-up of " + name + ": " + warm.commandsAcked() + " commands acknowledged"
+                + (warm.failures().isEmpty() ? "" : "; failures: " + warm.failures()));
     }
 
     /** With every client still connected: heap after a full GC and RSS, per connection. */
